@@ -1,0 +1,179 @@
+using ChampionPortal.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChampionPortal.Web.Data.Seeding;
+
+/// <summary>
+/// A clearly labelled demo cohort of fictional people shaped like the 2023 cohort: 40 authorities from the ten
+/// countries, 27 local governments, a launch forum with one session and a workshop with two, and one account per
+/// role. Local governments carry real place names; every person is invented.
+/// </summary>
+public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userManager, TimeProvider timeProvider)
+{
+    public const string CohortCode = "2023";
+    public const string Password = "Demo-Champion-2023";
+
+    public static readonly IReadOnlyList<(string Email, string Role, string Description)> Accounts =
+    [
+        ("admin@demo.example.org", Roles.Administrator, "Administrator"),
+        ("staff@demo.example.org", Roles.RegionalStaff, "Regional staff"),
+        ("office.ar@demo.example.org", Roles.CountryOffice, "Country office, Argentina"),
+        ("office.br@demo.example.org", Roles.CountryOffice, "Country office, Brazil"),
+        ("authority@demo.example.org", Roles.Authority, "Authority (Rosario, Argentina)"),
+    ];
+
+    // Country, name, kind, IANA time zone, latitude, longitude, MERCOCIUDADES member, authorities.
+    private static readonly (string Country, string Name, LocalGovernmentKind Kind, string Zone, double Lat, double Lon, bool Mercociudades, int People)[] Places =
+    [
+        ("AR", "Rosario", LocalGovernmentKind.Municipality, "America/Argentina/Buenos_Aires", -32.9468, -60.6393, true, 2),
+        ("AR", "Córdoba", LocalGovernmentKind.Municipality, "America/Argentina/Cordoba", -31.4201, -64.1888, true, 2),
+        ("AR", "Mendoza", LocalGovernmentKind.Municipality, "America/Argentina/Mendoza", -32.8895, -68.8458, true, 1),
+        ("AR", "San Martín", LocalGovernmentKind.Municipality, "America/Argentina/Buenos_Aires", -34.5755, -58.5372, false, 1),
+        ("BO", "La Paz", LocalGovernmentKind.Municipality, "America/La_Paz", -16.4897, -68.1193, true, 2),
+        ("BO", "Cochabamba", LocalGovernmentKind.Municipality, "America/La_Paz", -17.3895, -66.1568, false, 1),
+        ("BR", "São Paulo", LocalGovernmentKind.City, "America/Sao_Paulo", -23.5505, -46.6333, true, 2),
+        ("BR", "Belo Horizonte", LocalGovernmentKind.City, "America/Sao_Paulo", -19.9167, -43.9345, true, 1),
+        ("BR", "Boa Vista", LocalGovernmentKind.City, "America/Boa_Vista", 2.8235, -60.6758, false, 2),
+        ("BR", "Manaus", LocalGovernmentKind.City, "America/Manaus", -3.1190, -60.0217, false, 1),
+        ("CL", "Santiago", LocalGovernmentKind.Municipality, "America/Santiago", -33.4489, -70.6693, true, 2),
+        ("CL", "Antofagasta", LocalGovernmentKind.Municipality, "America/Santiago", -23.6509, -70.3975, false, 2),
+        ("CL", "Arica", LocalGovernmentKind.Municipality, "America/Santiago", -18.4783, -70.3126, false, 1),
+        ("CO", "Bogotá", LocalGovernmentKind.City, "America/Bogota", 4.7110, -74.0721, true, 2),
+        ("CO", "Medellín", LocalGovernmentKind.City, "America/Bogota", 6.2442, -75.5812, true, 2),
+        ("CO", "Cúcuta", LocalGovernmentKind.City, "America/Bogota", 7.8939, -72.5078, false, 1),
+        ("EC", "Quito", LocalGovernmentKind.Municipality, "America/Guayaquil", -0.1807, -78.4678, true, 2),
+        ("EC", "Guayaquil", LocalGovernmentKind.Municipality, "America/Guayaquil", -2.1710, -79.9224, false, 1),
+        ("EC", "Cuenca", LocalGovernmentKind.Municipality, "America/Guayaquil", -2.9001, -79.0059, true, 1),
+        ("PY", "Asunción", LocalGovernmentKind.Municipality, "America/Asuncion", -25.2637, -57.5759, true, 2),
+        ("PY", "Encarnación", LocalGovernmentKind.Municipality, "America/Asuncion", -27.3306, -55.8667, false, 1),
+        ("PE", "Lima", LocalGovernmentKind.Municipality, "America/Lima", -12.0464, -77.0428, true, 2),
+        ("PE", "Tumbes", LocalGovernmentKind.Department, "America/Lima", -3.5669, -80.4515, false, 1),
+        ("PE", "Arequipa", LocalGovernmentKind.Province, "America/Lima", -16.4090, -71.5375, false, 1),
+        ("UY", "Montevideo", LocalGovernmentKind.Department, "America/Montevideo", -34.9011, -56.1645, true, 2),
+        ("UY", "Rivera", LocalGovernmentKind.Department, "America/Montevideo", -30.9053, -55.5508, false, 1),
+        ("VE", "Maracaibo", LocalGovernmentKind.Municipality, "America/Caracas", 10.6427, -71.6125, false, 1),
+    ];
+
+    private static readonly string[] GivenNames =
+    [
+        "María José", "Juan Pablo", "Ana Lucía", "José Luis", "Camila", "Andrés", "Valentina", "Sebastián", "Lucía", "Martín",
+        "Fernanda", "Tomás", "Isabela", "João", "Gabriela", "Mateus", "Daniela", "Ramón", "Paula", "Álvaro",
+    ];
+
+    private static readonly string[] FamilyNames =
+    [
+        "Pérez Gómez", "Fernández", "Gonçalves", "Rodríguez Núñez", "Muñoz", "Quispe Mamani", "Oliveira", "Sánchez", "Ibáñez",
+        "Castro Peña", "Araújo", "Benítez", "Giménez", "Saldaña", "Souza Lima", "Cáceres", "Villalba", "Peña", "Ortúzar", "Acuña",
+    ];
+
+    private static readonly string[] Positions =
+    [
+        "Mayor", "Secretary of Human Rights", "Director of Migration Affairs", "Head of International Relations",
+        "Secretary of Social Development", "Coordinator of the Migrant Care Office",
+    ];
+
+    public async Task<bool> EnsureAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Cohorts.AnyAsync(c => c.Code == CohortCode, cancellationToken))
+        {
+            return false;
+        }
+
+        var governments = Places.Select(p => new LocalGovernment
+        {
+            Name = p.Name,
+            Kind = p.Kind,
+            CountryCode = p.Country,
+            TimeZone = p.Zone,
+            Latitude = p.Lat,
+            Longitude = p.Lon,
+            IsMercociudadesMember = p.Mercociudades,
+        }).ToList();
+        db.LocalGovernments.AddRange(governments);
+
+        var authorities = new List<Authority>();
+        for (var place = 0; place < Places.Length; place++)
+        {
+            for (var person = 0; person < Places[place].People; person++)
+            {
+                var n = authorities.Count;
+                var language = Places[place].Country == "BR" ? "pt" : "es";
+                authorities.Add(new Authority
+                {
+                    FullName = $"{GivenNames[n % GivenNames.Length]} {FamilyNames[(n * 7 + 3) % FamilyNames.Length]}",
+                    Position = person == 0 ? Positions[0] : Positions[1 + n % (Positions.Length - 1)],
+                    Email = n == 0 ? "authority@demo.example.org" : $"authority{n + 1:00}@demo.example.org",
+                    Phone = $"+00 000 {n + 1:0000}",
+                    PreferredLanguage = language,
+                    Gender = (n % 5) switch
+                    {
+                        0 or 2 => GenderCategory.Woman,
+                        1 or 3 => GenderCategory.Man,
+                        _ => GenderCategory.PrefersNotToSay,
+                    },
+                    LocalGovernment = governments[place],
+                    CountryCode = Places[place].Country,
+                });
+            }
+        }
+
+        db.Authorities.AddRange(authorities);
+
+        var cohort = new Cohort
+        {
+            Code = CohortCode,
+            Name = "2023 — first cohort (demo data)",
+            StartDate = new DateOnly(2023, 10, 1),
+            EndDate = new DateOnly(2023, 12, 31),
+            Status = CohortStatus.Closed,
+        };
+        var forum = new Event { Cohort = cohort, Kind = EventKind.LaunchForum, Name = "Launch forum", DefaultTimeZone = "America/Argentina/Buenos_Aires" };
+        var workshop = new Event { Cohort = cohort, Kind = EventKind.Workshop, Name = "Exchange and capacity-building workshop", DefaultTimeZone = "America/Argentina/Buenos_Aires" };
+        forum.Sessions.Add(DemoSession(cohort, "FORUM", "Launch forum", new DateTime(2023, 10, 18, 13, 0, 0, DateTimeKind.Utc), SessionModality.Virtual));
+        workshop.Sessions.Add(DemoSession(cohort, "WS1", "Workshop, session 1", new DateTime(2023, 11, 8, 14, 0, 0, DateTimeKind.Utc), SessionModality.Virtual));
+        workshop.Sessions.Add(DemoSession(cohort, "WS2", "Workshop, session 2", new DateTime(2023, 11, 22, 14, 0, 0, DateTimeKind.Utc), SessionModality.Virtual));
+        db.Cohorts.Add(cohort);
+        db.Events.AddRange(forum, workshop);
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var (email, role, description) in Accounts)
+        {
+            var user = new PortalUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                FullName = $"Demo {description}",
+                PreferredLanguage = role == Roles.Authority ? "es" : "en",
+                CountryCode = role == Roles.CountryOffice ? email[7..9].ToUpperInvariant() : null,
+                AuthorityId = role == Roles.Authority ? authorities[0].Id : null,
+                CreatedAtUtc = timeProvider.GetUtcNow().UtcDateTime,
+            };
+            var result = await userManager.CreateAsync(user, Password);
+            if (result.Succeeded)
+            {
+                result = await userManager.AddToRoleAsync(user, role);
+            }
+
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo account {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            }
+        }
+
+        return true;
+    }
+
+    private static Session DemoSession(Cohort cohort, string code, string title, DateTime startsAtUtc, SessionModality modality) => new()
+    {
+        CohortId = cohort.Id,
+        Code = code,
+        Title = title,
+        StartsAtUtc = startsAtUtc,
+        EndsAtUtc = startsAtUtc.AddHours(2),
+        TimeZone = "America/Argentina/Buenos_Aires",
+        Modality = modality,
+        LinkOrVenue = "Virtual meeting (demo)",
+    };
+}

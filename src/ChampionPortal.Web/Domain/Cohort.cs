@@ -1,0 +1,22 @@
+namespace ChampionPortal.Web.Domain;
+
+public enum CohortStatus
+{
+    Planned,
+    Open,
+    Closed,
+    Archived,
+}
+
+/// <summary>One edition of the initiative, such as "2023 — first cohort".</summary>
+public class Cohort : IVersioned
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public DateOnly StartDate { get; set; }
+    public DateOnly EndDate { get; set; }
+    public CohortStatus Status { get; set; }
+    public int Version { get; set; }
+    public List<Event> Events { get; set; } = [];
+}

@@ -1,0 +1,20 @@
+namespace ChampionPortal.Web.Domain;
+
+public enum EventKind
+{
+    LaunchForum,
+    Workshop,
+}
+
+/// <summary>A stage of a cohort: the launch forum or the capacity-building workshop.</summary>
+public class Event : IVersioned
+{
+    public int Id { get; set; }
+    public int CohortId { get; set; }
+    public Cohort? Cohort { get; set; }
+    public EventKind Kind { get; set; }
+    public required string Name { get; set; }
+    public required string DefaultTimeZone { get; set; }
+    public int Version { get; set; }
+    public List<Session> Sessions { get; set; } = [];
+}

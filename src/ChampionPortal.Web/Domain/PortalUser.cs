@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ChampionPortal.Web.Domain;
+
+public class PortalUser : IdentityUser<int>
+{
+    [PersonalData] public string FullName { get; set; } = "";
+    public string PreferredLanguage { get; set; } = "es";
+
+    /// <summary>Set for CountryOffice users: the one country they work for.</summary>
+    public string? CountryCode { get; set; }
+
+    /// <summary>Set for Authority users: the one authority record they are.</summary>
+    public int? AuthorityId { get; set; }
+    public bool IsActive { get; set; } = true;
+    public DateTime CreatedAtUtc { get; set; }
+}
+
+public class PortalRole : IdentityRole<int>
+{
+    public PortalRole()
+    {
+    }
+
+    public PortalRole(string name) : base(name)
+    {
+    }
+}
+
+public static class Roles
+{
+    public const string Administrator = nameof(Administrator);
+    public const string RegionalStaff = nameof(RegionalStaff);
+    public const string CountryOffice = nameof(CountryOffice);
+    public const string Authority = nameof(Authority);
+
+    public static readonly IReadOnlyList<string> All = [Administrator, RegionalStaff, CountryOffice, Authority];
+}

@@ -1,0 +1,26 @@
+namespace ChampionPortal.Web.Domain;
+
+public enum SessionModality
+{
+    InPerson,
+    Virtual,
+}
+
+public class Session : IVersioned
+{
+    public int Id { get; set; }
+    public int EventId { get; set; }
+    public Event? Event { get; set; }
+
+    // Carried (and kept consistent with the event by a composite foreign key) so that the session code can be
+    // unique within the cohort as a database index.
+    public int CohortId { get; set; }
+    public required string Code { get; set; }
+    public required string Title { get; set; }
+    public DateTime StartsAtUtc { get; set; }
+    public DateTime EndsAtUtc { get; set; }
+    public required string TimeZone { get; set; }
+    public SessionModality Modality { get; set; }
+    public string? LinkOrVenue { get; set; }
+    public int Version { get; set; }
+}

@@ -1,0 +1,30 @@
+using ChampionPortal.Web.Features.Account;
+using ChampionPortal.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChampionPortal.Web.Features.Language;
+
+[Route("language")]
+public sealed class LanguageController(AccountService accounts) : Controller
+{
+    /// <summary>Remembers the chosen language in a cookie and, for a signed-in user, in the profile.</summary>
+    [HttpPost(""), AllowAnonymous]
+    public async Task<IActionResult> Choose(string culture, string? returnUrl)
+    {
+        if (PortalCultures.IsSupported(culture))
+        {
+            Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            if (User.Identity?.IsAuthenticated == true)
+            {
+                await accounts.SetPreferredLanguageAsync(User, culture);
+            }
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

@@ -1,0 +1,156 @@
+using ChampionPortal.Web.Data;
+using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Features.Shared;
+using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Text;
+using ChampionPortal.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChampionPortal.Web.Features.LocalGovernments;
+
+public sealed class LocalGovernmentService(PortalDbContext db, CountryOptions countryOptions)
+{
+    /// <summary>One page of local governments within the user's country scope: three SQL statements at any page size.</summary>
+    public async Task<LocalGovernmentListPage> ListAsync(LocalGovernmentListQuery query, CountryScope scope, CancellationToken cancellationToken = default)
+    {
+        query.Page = Paging.ClampPage(query.Page);
+        query.Size = Paging.ClampSize(query.Size);
+        var governments = scope.Apply(db.LocalGovernments.AsNoTracking());
+        if (SearchText.Key(query.Q) is { Length: > 0 } key)
+        {
+            governments = governments.Where(l => l.SearchKey.Contains(key));
+        }
+
+        if (!string.IsNullOrEmpty(query.Country))
+        {
+            governments = governments.Where(l => l.CountryCode == query.Country);
+        }
+
+        if (query.Kind is { } kind)
+        {
+            governments = governments.Where(l => l.Kind == kind);
+        }
+
+        var total = await governments.CountAsync(cancellationToken);
+        var rows = await Sort(governments, query.Sort)
+            .Skip((query.Page - 1) * query.Size)
+            .Take(query.Size)
+            .Select(l => new LocalGovernmentRow(
+                l.Id, l.Name, l.Kind, l.CountryCode, l.Country!.NameEn, l.Country.NameEs, l.Country.NamePt, l.IsMercociudadesMember,
+                db.Authorities.Count(a => a.LocalGovernmentId == l.Id)))
+            .ToListAsync(cancellationToken);
+        var countries = await countryOptions.ListAsync(scope, cancellationToken);
+        return new LocalGovernmentListPage(
+            query, new PagedList<LocalGovernmentRow>(rows, total, query.Page, query.Size), countries, scope.OnlyCountry is not null);
+    }
+
+    public Task<LocalGovernmentDetails?> FindAsync(int id, CancellationToken cancellationToken = default) =>
+        db.LocalGovernments.AsNoTracking()
+            .Where(l => l.Id == id)
+            .Select(l => new LocalGovernmentDetails(
+                l.Id, l.Name, l.Kind, l.CountryCode, l.Country!.NameEn, l.Country.NameEs, l.Country.NamePt, l.TimeZone,
+                l.Latitude, l.Longitude, l.IsMercociudadesMember, db.Authorities.Count(a => a.LocalGovernmentId == l.Id), l.Version))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<LocalGovernmentEditor> NewEditorAsync(CountryScope scope, CancellationToken cancellationToken = default)
+    {
+        var form = new LocalGovernmentForm { Kind = LocalGovernmentKind.Municipality, CountryCode = scope.OnlyCountry };
+        form.TimeZone = form.CountryCode is null ? null : CountryTimeZones.DefaultFor(form.CountryCode);
+        return new LocalGovernmentEditor(null, form, await countryOptions.ListAsync(scope, cancellationToken));
+    }
+
+    public async Task<LocalGovernmentEditor> EditorAsync(int? id, LocalGovernmentForm form, CountryScope scope, LocalGovernmentDetails? conflict = null, CancellationToken cancellationToken = default) =>
+        new(id, form, await countryOptions.ListAsync(scope, cancellationToken), conflict);
+
+    public static LocalGovernmentForm FormFrom(LocalGovernmentDetails details) => new()
+    {
+        Name = details.Name,
+        Kind = details.Kind,
+        CountryCode = details.CountryCode,
+        TimeZone = details.TimeZone,
+        Latitude = details.Latitude,
+        Longitude = details.Longitude,
+        IsMercociudadesMember = details.IsMercociudadesMember,
+        Version = details.Version,
+    };
+
+    public async Task<int> CreateAsync(LocalGovernmentForm form, CancellationToken cancellationToken = default)
+    {
+        var government = new LocalGovernment
+        {
+            Name = form.Name!.Trim(),
+            CountryCode = form.CountryCode!,
+            TimeZone = form.TimeZone!,
+        };
+        Apply(government, form);
+        db.LocalGovernments.Add(government);
+        await db.SaveChangesAsync(cancellationToken);
+        return government.Id;
+    }
+
+    public async Task<SaveOutcome> UpdateAsync(int id, LocalGovernmentForm form, CancellationToken cancellationToken = default)
+    {
+        var government = await db.LocalGovernments.SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (government is null)
+        {
+            return SaveOutcome.NotFound;
+        }
+
+        // The version the user saw is the one the update must find, or someone else saved in between.
+        db.Entry(government).Property(l => l.Version).OriginalValue = form.Version;
+        Apply(government, form);
+        return await SaveAsync(cancellationToken);
+    }
+
+    public async Task<SaveOutcome> DeleteAsync(int id, int version, CancellationToken cancellationToken = default)
+    {
+        var government = await db.LocalGovernments.SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (government is null)
+        {
+            return SaveOutcome.NotFound;
+        }
+
+        if (await db.Authorities.AnyAsync(a => a.LocalGovernmentId == id, cancellationToken))
+        {
+            return SaveOutcome.HasDependents;
+        }
+
+        db.Entry(government).Property(l => l.Version).OriginalValue = version;
+        db.LocalGovernments.Remove(government);
+        return await SaveAsync(cancellationToken);
+    }
+
+    private async Task<SaveOutcome> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return SaveOutcome.Saved;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveOutcome.Conflict;
+        }
+    }
+
+    private static void Apply(LocalGovernment government, LocalGovernmentForm form)
+    {
+        government.Name = form.Name!.Trim();
+        government.Kind = form.Kind!.Value;
+        government.CountryCode = form.CountryCode!;
+        government.TimeZone = form.TimeZone!;
+        government.Latitude = form.Latitude;
+        government.Longitude = form.Longitude;
+        government.IsMercociudadesMember = form.IsMercociudadesMember;
+    }
+
+    private static IQueryable<LocalGovernment> Sort(IQueryable<LocalGovernment> query, string? sort) => sort switch
+    {
+        "-name" => query.OrderByDescending(l => l.SearchKey).ThenBy(l => l.Id),
+        "country" => query.OrderBy(l => l.CountryCode).ThenBy(l => l.SearchKey).ThenBy(l => l.Id),
+        "-country" => query.OrderByDescending(l => l.CountryCode).ThenBy(l => l.SearchKey).ThenBy(l => l.Id),
+        "kind" => query.OrderBy(l => l.Kind).ThenBy(l => l.SearchKey).ThenBy(l => l.Id),
+        "-kind" => query.OrderByDescending(l => l.Kind).ThenBy(l => l.SearchKey).ThenBy(l => l.Id),
+        _ => query.OrderBy(l => l.SearchKey).ThenBy(l => l.Id),
+    };
+}

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using ChampionPortal.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
+
+namespace ChampionPortal.Web.Features.Shared;
+
+/// <summary>One entry of the main navigation, shown only to users whom its policy admits.</summary>
+public sealed record NavigationItem(string Key, string TextKey, string DescriptionKey, string Url, string Policy);
+
+/// <summary>The portal's main navigation in one list; the top bar and the landing page both filter it by role.</summary>
+public sealed class NavigationMenu(IAuthorizationService authorization)
+{
+    public static readonly IReadOnlyList<NavigationItem> Items =
+    [
+        new("local-governments", "Nav_LocalGovernments", "Nav_LocalGovernments_Description", "/local-governments", Policies.ManageLocalGovernments),
+        new("reference-data", "Nav_ReferenceData", "Nav_ReferenceData_Description", "/reference-data", Policies.Administration),
+    ];
+
+    public async Task<IReadOnlyList<NavigationItem>> ItemsForAsync(ClaimsPrincipal user)
+    {
+        var visible = new List<NavigationItem>();
+        foreach (var item in Items)
+        {
+            if ((await authorization.AuthorizeAsync(user, item.Policy)).Succeeded)
+            {
+                visible.Add(item);
+            }
+        }
+
+        return visible;
+    }
+}

@@ -1,0 +1,42 @@
+using ChampionPortal.Web.Domain;
+using Microsoft.AspNetCore.Authorization;
+
+namespace ChampionPortal.Web.Infrastructure.Auth;
+
+/// <summary>Every named authorization policy of the portal, in one place.</summary>
+public static class Policies
+{
+    public const string Administration = nameof(Administration);
+    public const string ManageCohorts = nameof(ManageCohorts);
+    public const string ManageLocalGovernments = nameof(ManageLocalGovernments);
+
+    /// <summary>Resource-based: the record's country must be within the user's country scope.</summary>
+    public const string CountryScope = nameof(CountryScope);
+
+    public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)
+    {
+        services.AddSingleton<IAuthorizationHandler, CountryScopeHandler>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Administration, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(ManageCohorts, p => p.RequireRole(Roles.Administrator, Roles.RegionalStaff))
+            .AddPolicy(ManageLocalGovernments, p => p.RequireRole(Roles.Administrator, Roles.RegionalStaff, Roles.CountryOffice))
+            .AddPolicy(CountryScope, p => p.AddRequirements(new CountryScopeRequirement()));
+        return services;
+    }
+}
+
+public sealed class CountryScopeRequirement : IAuthorizationRequirement;
+
+public sealed class CountryScopeHandler : AuthorizationHandler<CountryScopeRequirement, ICountryScoped>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, CountryScopeRequirement requirement, ICountryScoped resource)
+    {
+        if (context.User.Identity?.IsAuthenticated == true && context.User.CountryScope().Allows(resource.CountryCode))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}

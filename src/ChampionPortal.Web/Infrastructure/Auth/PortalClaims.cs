@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using ChampionPortal.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace ChampionPortal.Web.Infrastructure.Auth;
+
+public static class PortalClaimTypes
+{
+    public const string Country = "portal:country";
+    public const string Authority = "portal:authority";
+    public const string Language = "portal:lang";
+    public const string FullName = "portal:name";
+}
+
+/// <summary>Puts what authorization and culture selection need into the sign-in cookie, read once per sign-in.</summary>
+public sealed class PortalClaimsPrincipalFactory(
+    UserManager<PortalUser> userManager, RoleManager<PortalRole> roleManager, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<PortalUser, PortalRole>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (user.CountryCode is { } country)
+        {
+            identity.AddClaim(new Claim(PortalClaimTypes.Country, country));
+        }
+
+        if (user.AuthorityId is { } authority)
+        {
+            identity.AddClaim(new Claim(PortalClaimTypes.Authority, authority.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        identity.AddClaim(new Claim(PortalClaimTypes.Language, user.PreferredLanguage));
+        identity.AddClaim(new Claim(PortalClaimTypes.FullName, user.FullName));
+        return identity;
+    }
+}
+
+public static class ClaimsPrincipalExtensions
+{
+    /// <summary>
+    /// The one country whose records this user may reach, or null when the user's role reaches all countries.
+    /// A CountryOffice user without a country reaches none (an impossible code), never all.
+    /// </summary>
+    public static CountryScope CountryScope(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.RegionalStaff)
+            ? Auth.CountryScope.AllCountries
+            : new CountryScope(user.FindFirstValue(PortalClaimTypes.Country) ?? "--");
+}
+
+/// <summary>Which countries' records a query may return.</summary>
+public sealed record CountryScope(string? OnlyCountry)
+{
+    public static readonly CountryScope AllCountries = new((string?)null);
+
+    public bool Allows(string countryCode) => OnlyCountry is null || string.Equals(OnlyCountry, countryCode, StringComparison.Ordinal);
+
+    public IQueryable<T> Apply<T>(IQueryable<T> query)
+        where T : ICountryScoped =>
+        OnlyCountry is null ? query : query.Where(r => r.CountryCode == OnlyCountry);
+}

@@ -1,0 +1,204 @@
+using System.Security.Cryptography;
+using System.Text;
+using ChampionPortal.Web.Data;
+using ChampionPortal.Web.Data.Seeding;
+using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Infrastructure.Auditing;
+using ChampionPortal.Web.Infrastructure.Operations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChampionPortal.Web.Infrastructure.Cli;
+
+/// <summary>
+/// The operator commands of the executable: <c>migrate</c>, <c>seed-demo</c> and <c>users add</c>. Options that
+/// are not the command's own (such as --Database:Provider=Postgres) are left for the host's configuration.
+/// </summary>
+public static class OperatorCommands
+{
+    private static readonly string[] Names = ["migrate", "seed-demo", "users"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
+
+    /// <summary>Splits the command's own words and options from the configuration arguments meant for the host.</summary>
+    public static (List<string> Command, string[] HostArgs) Split(string[] args)
+    {
+        var command = new List<string>();
+        var host = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Contains(':', StringComparison.Ordinal))
+            {
+                host.Add(args[i]);
+                if (!args[i].Contains('=', StringComparison.Ordinal) && i + 1 < args.Length)
+                {
+                    host.Add(args[++i]);
+                }
+            }
+            else
+            {
+                command.Add(args[i]);
+            }
+        }
+
+        return (command, host.ToArray());
+    }
+
+    public static async Task<int> RunAsync(IServiceProvider services, List<string> command, TextReader input, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            switch (command[0])
+            {
+                case "migrate":
+                    await DatabaseStartup.MigrateAsync(services);
+                    output.WriteLine("Database migrated; reference data loaded.");
+                    return 0;
+                case "seed-demo":
+                    await DatabaseStartup.MigrateAsync(services);
+                    output.WriteLine(await DatabaseStartup.SeedDemoAsync(services)
+                        ? "Demo data loaded."
+                        : "Demo data was already loaded; nothing changed.");
+                    DatabaseStartup.PrintDemoAccounts(output);
+                    return 0;
+                case "users" when command.Count > 1 && command[1] == "add":
+                    return await AddUserAsync(services, ParseOptions(command.Skip(2)), input, output, error);
+                default:
+                    error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+        catch (UsageException ex)
+        {
+            error.WriteLine(ex.Message);
+            error.WriteLine(Usage);
+            return 2;
+        }
+    }
+
+    public const string Usage = """
+        Usage:
+          ChampionPortal.Web migrate
+          ChampionPortal.Web seed-demo
+          ChampionPortal.Web users add --email EMAIL --role ROLE [--name "FULL NAME"] [--country XX] [--authority-id N] [--language en|es|pt]
+            ROLE is Administrator, RegionalStaff, CountryOffice (needs --country) or Authority (needs --authority-id).
+            The password is read from standard input when it is piped; otherwise one is generated and printed once.
+        """;
+
+    private static async Task<int> AddUserAsync(IServiceProvider services, Dictionary<string, string> options, TextReader input, TextWriter output, TextWriter error)
+    {
+        var email = options.GetValueOrDefault("email") ?? throw new UsageException("--email is required.");
+        var role = Roles.All.FirstOrDefault(r => string.Equals(r, options.GetValueOrDefault("role"), StringComparison.OrdinalIgnoreCase))
+            ?? throw new UsageException($"--role must be one of: {string.Join(", ", Roles.All)}.");
+        var country = options.GetValueOrDefault("country")?.ToUpperInvariant();
+        int? authorityId = options.TryGetValue("authority-id", out var a) && int.TryParse(a, out var parsed) ? parsed : null;
+        var language = options.GetValueOrDefault("language") ?? "en";
+
+        await DatabaseStartup.MigrateAsync(services);
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+
+        if (role == Roles.CountryOffice && (country is null || !await db.Countries.AnyAsync(c => c.Code == country)))
+        {
+            throw new UsageException($"A CountryOffice user needs --country with one of: {string.Join(", ", ReferenceData.Countries.Select(c => c.Code))}.");
+        }
+
+        if (role == Roles.Authority && (authorityId is null || !await db.Authorities.AnyAsync(x => x.Id == authorityId)))
+        {
+            throw new UsageException("An Authority user needs --authority-id with the id of an existing authority.");
+        }
+
+        if (!Localization.PortalCultures.IsSupported(language))
+        {
+            throw new UsageException("--language must be en, es or pt.");
+        }
+
+        var password = input.ReadLine()?.Trim();
+        var generated = string.IsNullOrEmpty(password);
+        if (generated)
+        {
+            password = GeneratePassword();
+        }
+
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            FullName = options.GetValueOrDefault("name") ?? email,
+            PreferredLanguage = language,
+            CountryCode = role == Roles.CountryOffice ? country : null,
+            AuthorityId = role == Roles.Authority ? authorityId : null,
+            CreatedAtUtc = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+        };
+
+        using (AuditActor.Begin("cli: users add"))
+        {
+            var result = await users.CreateAsync(user, password!);
+            if (result.Succeeded)
+            {
+                result = await users.AddToRoleAsync(user, role);
+            }
+
+            if (!result.Succeeded)
+            {
+                error.WriteLine($"The user was not created: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+                return 1;
+            }
+        }
+
+        output.WriteLine($"Created {role} user {email}.");
+        if (generated)
+        {
+            output.WriteLine($"Generated password (shown once): {password}");
+        }
+
+        return 0;
+    }
+
+    private static Dictionary<string, string> ParseOptions(IEnumerable<string> words)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        using var e = words.GetEnumerator();
+        while (e.MoveNext())
+        {
+            var word = e.Current;
+            if (!word.StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new UsageException($"Unexpected argument '{word}'.");
+            }
+
+            var name = word[2..];
+            var eq = name.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0)
+            {
+                options[name[..eq]] = name[(eq + 1)..];
+            }
+            else if (e.MoveNext())
+            {
+                options[name] = e.Current;
+            }
+            else
+            {
+                throw new UsageException($"Option --{name} needs a value.");
+            }
+        }
+
+        return options;
+    }
+
+    private static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var builder = new StringBuilder();
+        for (var i = 0; i < 20; i++)
+        {
+            builder.Append(alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]);
+        }
+
+        return builder.ToString();
+    }
+
+    private sealed class UsageException(string message) : Exception(message);
+}

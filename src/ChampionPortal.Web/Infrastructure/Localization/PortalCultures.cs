@@ -1,0 +1,83 @@
+using System.Globalization;
+using ChampionPortal.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.DataAnnotations;
+using Microsoft.Extensions.Localization;
+
+namespace ChampionPortal.Web.Infrastructure.Localization;
+
+/// <summary>Marker for the resources shared by every feature: layout, buttons, validation messages.</summary>
+public sealed class SharedResources;
+
+public static class PortalCultures
+{
+    public const string Default = "en";
+    public static readonly IReadOnlyList<string> Supported = ["en", "es", "pt"];
+
+    public static bool IsSupported(string? culture) => culture is not null && Supported.Contains(culture);
+
+    public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = Supported.Select(c => new CultureInfo(c)).ToList();
+            options.DefaultRequestCulture = new RequestCulture(Default);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+
+            // The user's profile first, then the cookie set by the language switcher, then the browser.
+            options.RequestCultureProviders =
+            [
+                new UserProfileRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        return services;
+    }
+
+    public static IMvcBuilder AddPortalDataAnnotationsLocalization(this IMvcBuilder mvc)
+    {
+        mvc.AddViewLocalization().AddDataAnnotationsLocalization(options =>
+            options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResources)));
+        mvc.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
+        {
+            var text = factory.Create(typeof(SharedResources));
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, field) => text["Binding_ValueInvalidForField", value, field]);
+            messages.SetMissingBindRequiredValueAccessor(field => text["Binding_MissingValue", field]);
+            messages.SetMissingKeyOrValueAccessor(() => text["Binding_MissingKeyOrValue"]);
+            messages.SetMissingRequestBodyRequiredValueAccessor(() => text["Binding_MissingBody"]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => text["Binding_ValueInvalid", value]);
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => text["Binding_UnknownValueInvalid"]);
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => text["Binding_MustBeNumber"]);
+            messages.SetUnknownValueIsInvalidAccessor(field => text["Binding_UnknownValueInvalidForField", field]);
+            messages.SetValueIsInvalidAccessor(value => text["Binding_ValueInvalid", value]);
+            messages.SetValueMustBeANumberAccessor(field => text["Binding_MustBeNumberForField", field]);
+            messages.SetValueMustNotBeNullAccessor(value => text["Binding_Required", value]);
+        });
+        return mvc;
+    }
+
+    /// <summary>Picks the per-language column of reference data for the current UI culture.</summary>
+    public static string Pick(string en, string es, string pt) =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName switch
+        {
+            "es" => es,
+            "pt" => pt,
+            _ => en,
+        };
+}
+
+/// <summary>The preferred language stored in the signed-in user's profile (carried as a claim in the cookie).</summary>
+public sealed class UserProfileRequestCultureProvider : RequestCultureProvider
+{
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    {
+        var language = httpContext.User.FindFirst(PortalClaimTypes.Language)?.Value;
+        return Task.FromResult(PortalCultures.IsSupported(language) ? new ProviderCultureResult(language) : null);
+    }
+}
