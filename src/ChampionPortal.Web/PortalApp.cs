@@ -23,23 +23,14 @@ public static class PortalApp
         var builder = WebApplication.CreateBuilder(args);
         ConfigureLogging(builder, forCommand);
         ConfigureServices(builder.Services, builder.Configuration, builder.Environment);
+        if (!forCommand)
+        {
+            builder.Services.AddHostedService<DatabaseStartupService>();
+        }
+
         var app = builder.Build();
         ConfigurePipeline(app);
         return app;
-    }
-
-    public static async Task PrepareDatabaseAsync(WebApplication app)
-    {
-        if (app.Configuration.GetValue("Database:MigrateOnStart", true))
-        {
-            await DatabaseStartup.MigrateAsync(app.Services);
-        }
-
-        if (app.Configuration.GetValue("Demo:SeedOnStart", false))
-        {
-            await DatabaseStartup.SeedDemoAsync(app.Services);
-            DatabaseStartup.PrintDemoAccounts(Console.Out);
-        }
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder, bool forCommand)

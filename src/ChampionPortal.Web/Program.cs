@@ -10,7 +10,6 @@ if (OperatorCommands.IsCommand(args))
 }
 
 var app = PortalApp.Build(args, forCommand: false);
-await PortalApp.PrepareDatabaseAsync(app);
 await app.RunAsync();
 return 0;
 

@@ -11,23 +11,58 @@ public enum DatabaseProvider
     Postgres,
 }
 
+/// <summary>The database the portal uses, read from configuration once and checked.</summary>
+public sealed record PortalDatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public static PortalDatabaseSettings From(IConfiguration configuration, string contentRoot)
+    {
+        var provider = ReadProvider(configuration["Database:Provider"]);
+        var connectionString = configuration.GetConnectionString(PortalDataRegistration.ConnectionStringName);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            return string.IsNullOrWhiteSpace(connectionString)
+                ? throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Portal is empty. Set it, for example with the environment " +
+                    "variable ConnectionStrings__Portal=\"Host=db;Database=champion;Username=portal;Password=…\".")
+                : new PortalDatabaseSettings(provider, connectionString);
+        }
+
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var folder = configuration["Database:DataFolder"];
+            folder = Path.GetFullPath(string.IsNullOrWhiteSpace(folder) ? Path.Combine(contentRoot, "App_Data") : folder, contentRoot);
+            Directory.CreateDirectory(folder);
+            connectionString = $"Data Source={Path.Combine(folder, "champion-portal.db")}";
+        }
+
+        return new PortalDatabaseSettings(provider, connectionString);
+    }
+
+    private static DatabaseProvider ReadProvider(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? DatabaseProvider.Sqlite
+        : Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider) ? provider
+        : throw new InvalidOperationException($"Database:Provider '{value}' is not supported. Use 'Sqlite' (the embedded default) or 'Postgres'.");
+}
+
 public static class PortalDataRegistration
 {
     public const string ConnectionStringName = "Portal";
 
     /// <summary>
     /// Registers the configured provider's context as <see cref="PortalDbContext"/>. Program, the design-time
-    /// factories and the tests all come through here, so they share one model configuration.
+    /// factories and the tests all come through here, so they share one model configuration. Configuration is
+    /// read when the first context is resolved, so that settings a host adds late (tests) are seen.
     /// </summary>
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var provider = ReadProvider(configuration);
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
-
+        services.AddSingleton(sp => PortalDatabaseSettings.From(sp.GetService<IConfiguration>() ?? configuration, contentRoot));
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditActor>();
         services.AddSingleton<PortalSaveChangesInterceptor>();
-        services.TryAddTimeProvider();
+        if (!services.Any(s => s.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
 
         // Identity reads its store options while building the model, so they belong with the model's registration.
         services.Configure<IdentityOptions>(options =>
@@ -36,67 +71,22 @@ public static class PortalDataRegistration
             options.Stores.MaxLengthForKeys = 128;
         });
 
-        switch (provider)
-        {
-            case DatabaseProvider.Postgres:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException(
-                        "Database:Provider is Postgres but ConnectionStrings:Portal is empty. Set it (for example the " +
-                        "environment variable ConnectionStrings__Portal=\"Host=db;Database=champion;Username=portal;Password=…\").");
-                }
-
-                services.AddDbContext<PostgresPortalDbContext>((sp, options) => Configure(
-                    options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")), sp));
-                services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<PostgresPortalDbContext>());
-                services.AddSingleton<IDatabaseDialect, PostgresDialect>();
-                break;
-            default:
-                connectionString = string.IsNullOrWhiteSpace(connectionString)
-                    ? DefaultSqliteConnectionString(configuration, contentRoot)
-                    : connectionString;
-                services.AddDbContext<SqlitePortalDbContext>((sp, options) => Configure(
-                    options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history")), sp));
-                services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
-                services.AddSingleton<IDatabaseDialect, SqliteDialect>();
-                break;
-        }
-
+        services.AddDbContext<PostgresPortalDbContext>((sp, options) => Configure(
+            options.UseNpgsql(Settings(sp).ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")), sp));
+        services.AddDbContext<SqlitePortalDbContext>((sp, options) => Configure(
+            options.UseSqlite(Settings(sp).ConnectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history")), sp));
+        services.AddScoped<PortalDbContext>(sp => Settings(sp).Provider == DatabaseProvider.Postgres
+            ? sp.GetRequiredService<PostgresPortalDbContext>()
+            : sp.GetRequiredService<SqlitePortalDbContext>());
+        services.AddSingleton<IDatabaseDialect>(sp => Settings(sp).Provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqliteDialect());
         return services;
     }
 
-    public static DatabaseProvider ReadProvider(IConfiguration configuration)
-    {
-        var value = configuration["Database:Provider"];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return DatabaseProvider.Sqlite;
-        }
-
-        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
-            ? provider
-            : throw new InvalidOperationException($"Database:Provider '{value}' is not supported. Use 'Sqlite' (the embedded default) or 'Postgres'.");
-    }
-
-    private static string DefaultSqliteConnectionString(IConfiguration configuration, string contentRoot)
-    {
-        var folder = configuration["Database:DataFolder"];
-        folder = Path.GetFullPath(string.IsNullOrWhiteSpace(folder) ? Path.Combine(contentRoot, "App_Data") : folder, contentRoot);
-        Directory.CreateDirectory(folder);
-        return $"Data Source={Path.Combine(folder, "champion-portal.db")}";
-    }
+    private static PortalDatabaseSettings Settings(IServiceProvider services) => services.GetRequiredService<PortalDatabaseSettings>();
 
     private static void Configure(DbContextOptionsBuilder options, IServiceProvider services)
     {
         options.AddInterceptors(services.GetRequiredService<PortalSaveChangesInterceptor>());
         options.AddInterceptors(services.GetServices<IInterceptor>());
-    }
-
-    private static void TryAddTimeProvider(this IServiceCollection services)
-    {
-        if (!services.Any(s => s.ServiceType == typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ChampionPortal.Web.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -33,7 +34,7 @@ public sealed class PortalSaveChangesInterceptor(TimeProvider timeProvider, Audi
         typeof(IdentityUserLogin<int>),
     ];
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false, Converters = { new JsonStringEnumConverter() } };
 
     private readonly ConditionalWeakTable<DbContext, PendingAudit> pending = new();
 

@@ -1,0 +1,92 @@
+using ChampionPortal.Web.Data;
+using ChampionPortal.Web.Domain;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChampionPortal.Testing;
+
+/// <summary>
+/// The real portal on real Kestrel (a free loopback port) against its own PostgreSQL database. Tests talk to it
+/// over HTTP with <see cref="PortalClient"/>, like a browser would.
+/// </summary>
+public class PortalAppFactory(string connectionString, string environment = "Testing", IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public const string TestPassword = "Test-Password-2026";
+
+    private readonly List<Action<IServiceCollection>> serviceOverrides = [];
+    private int userCounter;
+
+    public string ConnectionString { get; } = connectionString;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public void OverrideServices(Action<IServiceCollection> configure) => serviceOverrides.Add(configure);
+
+    public void Start()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    public PortalClient NewClient(string? acceptLanguage = "en") => new(BaseAddress, acceptLanguage);
+
+    /// <summary>Creates an account directly in the database (the way an Administrator would) and returns its e-mail.</summary>
+    public async Task<string> CreateUserAsync(string role, string? countryCode = null, int? authorityId = null, string language = "en")
+    {
+        var email = $"{role.ToLowerInvariant()}{Interlocked.Increment(ref userCounter)}-{Guid.NewGuid():N}@test.example.org";
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            FullName = $"Test {role}",
+            PreferredLanguage = language,
+            CountryCode = countryCode,
+            AuthorityId = authorityId,
+        };
+        var result = await users.CreateAsync(user, TestPassword);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, role);
+        }
+
+        return result.Succeeded ? email : throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>Runs work against the portal's own database through its own service registration.</summary>
+    public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Database:Provider", "Postgres");
+        builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
+        builder.UseSetting("Demo:SeedOnStart", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            foreach (var configure in serviceOverrides)
+            {
+                configure(services);
+            }
+        });
+    }
+}

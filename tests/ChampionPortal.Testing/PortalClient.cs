@@ -1,0 +1,112 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace ChampionPortal.Testing;
+
+/// <summary>An HTTP client that behaves like a browser session: cookies, forms with their antiforgery token, no automatic redirects.</summary>
+public sealed class PortalClient : IDisposable
+{
+    private readonly HttpClient http;
+    private readonly IBrowsingContext parser = BrowsingContext.New(Configuration.Default);
+
+    public PortalClient(Uri baseAddress, string? acceptLanguage)
+    {
+        Cookies = new CookieContainer();
+        http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false, UseCookies = true })
+        {
+            BaseAddress = baseAddress,
+        };
+        if (acceptLanguage is not null)
+        {
+            http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+    }
+
+    public CookieContainer Cookies { get; }
+
+    public Task<HttpResponseMessage> GetAsync(string url) => http.GetAsync(url);
+
+    public async Task<(HttpResponseMessage Response, IDocument Page)> GetPageAsync(string url)
+    {
+        var response = await http.GetAsync(url);
+        return (response, await ParseAsync(response));
+    }
+
+    /// <summary>Posts the fields of the page's form (with its antiforgery token), overridden by <paramref name="values"/>.</summary>
+    public async Task<(HttpResponseMessage Response, IDocument Page)> SubmitAsync(
+        IDocument page, IDictionary<string, string?> values, string formSelector = "main form[method=post]")
+    {
+        var form = page.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}.");
+        var fields = new Dictionary<string, string>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
+                    if (input.Type is "checkbox" or "radio")
+                    {
+                        if (input.IsChecked)
+                        {
+                            fields[input.Name] = input.Value;
+                        }
+                    }
+                    else if (input.Type != "submit")
+                    {
+                        fields.TryAdd(input.Name, input.Value);
+                    }
+
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    fields[select.Name] = select.Value ?? "";
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    fields[area.Name] = area.Value;
+                    break;
+            }
+        }
+
+        foreach (var (name, value) in values)
+        {
+            if (value is null)
+            {
+                fields.Remove(name);
+            }
+            else
+            {
+                fields[name] = value;
+            }
+        }
+
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : new Uri(page.Url).PathAndQuery;
+        return await PostAsync(action, fields);
+    }
+
+    public async Task<(HttpResponseMessage Response, IDocument Page)> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields);
+        var response = await http.PostAsync(url, content);
+        return (response, await ParseAsync(response));
+    }
+
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password = PortalAppFactory.TestPassword)
+    {
+        var (_, page) = await GetPageAsync("/account/sign-in");
+        var (response, _) = await SubmitAsync(page, new Dictionary<string, string?> { ["Email"] = email, ["Password"] = password });
+        return response;
+    }
+
+    public void Dispose()
+    {
+        http.Dispose();
+        parser.Dispose();
+    }
+
+    private async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        return await parser.OpenAsync(request => request.Content(html).Address(response.RequestMessage!.RequestUri!.ToString()));
+    }
+}

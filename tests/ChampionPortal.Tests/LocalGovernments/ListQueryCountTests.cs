@@ -1,0 +1,63 @@
+using System.Net;
+using ChampionPortal.Testing;
+using ChampionPortal.Web.Domain;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChampionPortal.Tests.LocalGovernments;
+
+public sealed class ListQueryCountFixture : PortalFixture
+{
+    public SqlStatementCounter Counter { get; } = new();
+
+    protected override PortalAppFactory CreateFactory(string connectionString)
+    {
+        var factory = base.CreateFactory(connectionString);
+        factory.OverrideServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Counter));
+        return factory;
+    }
+}
+
+public sealed class ListQueryCountTests(ListQueryCountFixture fixture) : IClassFixture<ListQueryCountFixture>
+{
+    [Fact]
+    public async Task The_list_issues_the_same_number_of_statements_for_10_and_100_rows()
+    {
+        await fixture.App.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 120; i++)
+            {
+                var government = new LocalGovernment { Name = $"Municipio {i:000}", CountryCode = "BO", TimeZone = "America/La_Paz" };
+                db.LocalGovernments.Add(government);
+                db.Authorities.Add(new Authority
+                {
+                    FullName = $"Autoridad {i:000}",
+                    Position = "Alcalde",
+                    Email = $"autoridad{i:000}@test.example.org",
+                    CountryCode = "BO",
+                    LocalGovernment = government,
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var email = await fixture.App.CreateUserAsync(Roles.RegionalStaff);
+        using var client = fixture.App.NewClient();
+        await client.SignInAsync(email);
+        await client.GetAsync("/local-governments?size=10");
+
+        var small = await CountStatementsAsync(client, "/local-governments?size=10");
+        var large = await CountStatementsAsync(client, "/local-governments?size=100");
+
+        small.Rows.Should().Be(10);
+        large.Rows.Should().Be(100);
+        large.Statements.Should().Be(small.Statements).And.BeLessThanOrEqualTo(4);
+    }
+
+    private async Task<(int Rows, int Statements)> CountStatementsAsync(PortalClient client, string url)
+    {
+        fixture.Counter.Reset();
+        var (response, page) = await client.GetPageAsync(url);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return (page.QuerySelectorAll("tbody tr").Length, fixture.Counter.Count);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using ChampionPortal.Testing;
+using ChampionPortal.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChampionPortal.Tests.Localization;
+
+public sealed class LocalizedFormTests(PortalFixture fixture) : IClassFixture<PortalFixture>
+{
+    [Fact]
+    public async Task An_empty_form_posted_in_Spanish_shows_Spanish_messages_and_saves_nothing()
+    {
+        using var client = await SignedInStaffAsync("es");
+        var before = await fixture.App.WithDbAsync(db => db.LocalGovernments.CountAsync());
+        var (_, form) = await client.GetPageAsync("/local-governments/new");
+
+        var (response, page) = await client.SubmitAsync(form, new Dictionary<string, string?>
+        {
+            ["Form.Name"] = "",
+            ["Form.Kind"] = "",
+            ["Form.CountryCode"] = "",
+            ["Form.TimeZone"] = "",
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.DocumentElement.GetAttribute("lang").Should().Be("es");
+        var errors = page.QuerySelectorAll("[data-testid=validation-summary] li").Select(li => li.TextContent).ToList();
+        errors.Should().Contain("El campo Nombre es obligatorio.")
+            .And.Contain("El campo Tipo es obligatorio.")
+            .And.Contain("El campo País es obligatorio.")
+            .And.Contain("El campo Zona horaria es obligatorio.");
+        page.QuerySelector("span[data-valmsg-for='Form.Name']")!.TextContent.Should().Be("El campo Nombre es obligatorio.");
+        (await fixture.App.WithDbAsync(db => db.LocalGovernments.CountAsync())).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task A_number_that_does_not_parse_gets_a_localized_message()
+    {
+        using var client = await SignedInStaffAsync("pt");
+        var (_, form) = await client.GetPageAsync("/local-governments/new");
+
+        var (_, page) = await client.SubmitAsync(form, new Dictionary<string, string?>
+        {
+            ["Form.Name"] = "Foz do Iguaçu",
+            ["Form.Kind"] = "City",
+            ["Form.CountryCode"] = "BR",
+            ["Form.TimeZone"] = "America/Sao_Paulo",
+            ["Form.Latitude"] = "abc",
+            ["Form.Longitude"] = "-54,58",
+        });
+
+        page.QuerySelector("span[data-valmsg-for='Form.Latitude']")!.TextContent.Should().Be("O valor “abc” não é válido para Latitude.");
+    }
+
+    [Theory]
+    [InlineData("es", "Rosario del Tala")]
+    [InlineData("pt", "Rosário do Sul")]
+    public async Task Latitude_typed_in_the_readers_culture_is_stored_as_the_same_number(string culture, string name)
+    {
+        using var client = await SignedInStaffAsync(culture);
+        var (_, form) = await client.GetPageAsync("/local-governments/new");
+
+        var (response, _) = await client.SubmitAsync(form, new Dictionary<string, string?>
+        {
+            ["Form.Name"] = name,
+            ["Form.Kind"] = "Municipality",
+            ["Form.CountryCode"] = "AR",
+            ["Form.TimeZone"] = "America/Argentina/Buenos_Aires",
+            ["Form.Latitude"] = "-34,6",
+            ["Form.Longitude"] = "-58,38",
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var stored = await fixture.App.WithDbAsync(db => db.LocalGovernments.AsNoTracking().SingleAsync(l => l.Name == name));
+        stored.Latitude.Should().Be(-34.6);
+        stored.Longitude.Should().Be(-58.38);
+
+        var (_, edit) = await client.GetPageAsync($"/local-governments/{stored.Id}/edit");
+        edit.QuerySelector("input[name='Form.Latitude']")!.GetAttribute("value").Should().Be("-34,6", "the form shows the number as the reader writes it");
+    }
+
+    [Fact]
+    public async Task The_language_follows_the_profile_then_the_cookie_then_the_browser()
+    {
+        using var anonymous = fixture.App.NewClient("pt-BR,pt;q=0.9");
+        var (_, fromBrowser) = await anonymous.GetPageAsync("/account/sign-in");
+        fromBrowser.DocumentElement.GetAttribute("lang").Should().Be("pt");
+
+        var token = fromBrowser.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await anonymous.PostAsync("/language", new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["culture"] = "es", ["returnUrl"] = "/" });
+        var (_, fromCookie) = await anonymous.GetPageAsync("/account/sign-in");
+        fromCookie.DocumentElement.GetAttribute("lang").Should().Be("es");
+
+        var email = await fixture.App.CreateUserAsync(Roles.RegionalStaff, language: "en");
+        await anonymous.SignInAsync(email);
+        var (_, fromProfile) = await anonymous.GetPageAsync("/local-governments");
+        fromProfile.DocumentElement.GetAttribute("lang").Should().Be("en", "the profile's language comes before the cookie");
+
+        var switchToken = fromProfile.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await anonymous.PostAsync("/language", new Dictionary<string, string> { ["__RequestVerificationToken"] = switchToken, ["culture"] = "pt", ["returnUrl"] = "/" });
+        var (_, afterSwitch) = await anonymous.GetPageAsync("/local-governments");
+        afterSwitch.DocumentElement.GetAttribute("lang").Should().Be("pt");
+        (await fixture.App.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email))).PreferredLanguage
+            .Should().Be("pt", "the switcher also remembers the choice in the profile");
+    }
+
+    private async Task<PortalClient> SignedInStaffAsync(string language)
+    {
+        var email = await fixture.App.CreateUserAsync(Roles.RegionalStaff, language: language);
+        var client = fixture.App.NewClient(language);
+        await client.SignInAsync(email);
+        return client;
+    }
+}

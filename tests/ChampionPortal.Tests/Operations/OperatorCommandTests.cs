@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Net;
+using ChampionPortal.Testing;
+using ChampionPortal.Tests.Localization;
+using ChampionPortal.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChampionPortal.Tests.Operations;
+
+/// <summary>The operator commands run through the real entry point, as a separate process, like an operator runs them.</summary>
+public sealed class OperatorCommandTests(PortalFixture fixture) : IClassFixture<PortalFixture>
+{
+    [Fact]
+    public async Task Users_add_with_a_piped_password_creates_a_user_who_then_signs_in()
+    {
+        var (exitCode, output, error) = await RunPortalAsync("Correct-Horse-Battery-9\n",
+            "users", "add", "--email", "new.staff@test.example.org", "--role", "RegionalStaff", "--name", "Nueva Persona");
+
+        exitCode.Should().Be(0, error);
+        output.Should().Contain("Created RegionalStaff user new.staff@test.example.org").And.NotContain("Generated password");
+        using var client = fixture.App.NewClient();
+        (await client.SignInAsync("new.staff@test.example.org", "Correct-Horse-Battery-9")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await client.GetAsync("/local-governments")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Users_add_with_standard_input_closed_generates_a_password_and_prints_it_once()
+    {
+        var (exitCode, output, error) = await RunPortalAsync("",
+            "users", "add", "--email", "office.co@test.example.org", "--role", "CountryOffice", "--country", "co");
+
+        exitCode.Should().Be(0, error);
+        var password = output.Split('\n').Single(l => l.StartsWith("Generated password", StringComparison.Ordinal)).Split(':', 2)[1].Trim();
+        password.Length.Should().BeGreaterThanOrEqualTo(12);
+        using var client = fixture.App.NewClient();
+        (await client.SignInAsync("office.co@test.example.org", password)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var user = await fixture.App.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == "office.co@test.example.org"));
+        user.CountryCode.Should().Be("CO");
+        var audit = await fixture.App.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(PortalUser)).Select(a => a.Actor).ToListAsync());
+        audit.Should().Contain("cli: users add");
+    }
+
+    [Fact]
+    public async Task Users_add_refuses_a_country_office_without_a_country_and_creates_nothing()
+    {
+        var (exitCode, _, error) = await RunPortalAsync("", "users", "add", "--email", "nocountry@test.example.org", "--role", "CountryOffice");
+
+        exitCode.Should().Be(2);
+        error.Should().Contain("--country");
+        (await fixture.App.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "nocountry@test.example.org"))).Should().BeFalse();
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunPortalAsync(string standardInput, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(PortalDll())!,
+        };
+        start.ArgumentList.Add(PortalDll());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["Database__Provider"] = "Postgres";
+        start.Environment["ConnectionStrings__Portal"] = fixture.App.ConnectionString;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(standardInput);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>The web project's own build output, whose runtimeconfig lets `dotnet ChampionPortal.Web.dll` start it.</summary>
+    private static string PortalDll()
+    {
+        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!;
+        var path = Path.Combine(ResourceCompletenessTests.RepositoryRoot(), "src", "ChampionPortal.Web", "bin", configuration, "net10.0", "ChampionPortal.Web.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first.", path);
+    }
+}
