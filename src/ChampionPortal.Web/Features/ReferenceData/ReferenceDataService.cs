@@ -20,7 +20,13 @@ public sealed class ReferenceDataService(PortalDbContext db)
         ReferenceKind.Objective => db.GcmObjectives.AsNoTracking().Where(o => o.Number == number)
             .Select(o => new ReferenceTitleForm
             {
-                ShortEn = o.ShortEn, ShortEs = o.ShortEs, ShortPt = o.ShortPt, TitleEn = o.TitleEn, TitleEs = o.TitleEs, TitlePt = o.TitlePt, Version = o.Version,
+                ShortEn = o.ShortEn,
+                ShortEs = o.ShortEs,
+                ShortPt = o.ShortPt,
+                TitleEn = o.TitleEn,
+                TitleEs = o.TitleEs,
+                TitlePt = o.TitlePt,
+                Version = o.Version,
             })
             .SingleOrDefaultAsync(cancellationToken),
         _ => db.GuidingPrinciples.AsNoTracking().Where(p => p.Number == number)

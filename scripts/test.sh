@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs every test of Champion Portal. Installs what the tests need where it is missing (PostgreSQL server
+# binaries on Debian/Ubuntu, as root or through sudo), builds, runs the tests, and ends with the line
+# "N passed, N failed, N skipped" computed from the test results (TRX files in artifacts/test-results).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else return 1
+  fi
+}
+
+apt_updated=0
+install_debian_packages() {
+  if ! command -v apt-get >/dev/null 2>&1; then return 1; fi
+  if [ "$apt_updated" = 0 ]; then as_root apt-get update -qq || return 1; apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null || return 1
+}
+
+have_postgres_server() {
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || { command -v initdb >/dev/null && command -v pg_ctl >/dev/null; } \
+    || { [ -n "${PG_BIN:-}" ] && [ -x "$PG_BIN/initdb" ]; }
+}
+
+if ! have_postgres_server; then
+  echo "PostgreSQL server binaries are missing: installing the Debian package 'postgresql'..."
+  if ! install_debian_packages postgresql; then
+    echo "Could not install PostgreSQL. Install the PostgreSQL 15+ server binaries (initdb, pg_ctl)," >&2
+    echo "e.g. 'sudo apt-get install postgresql', or set PG_BIN to the folder that holds them." >&2
+    exit 1
+  fi
+fi
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet build ChampionPortal.sln -c Debug -nologo -clp:ErrorsOnly
+set +e
+dotnet test ChampionPortal.sln -c Debug --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+test_exit=$?
+set -e
+
+passed=0; failed=0; skipped=0; found=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  found=1
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  total=$(value total); executed=$(value executed)
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + total - executed))
+done
+
+if [ "$found" = 0 ]; then
+  echo "No test results were written; the test run failed before any test ran." >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$failed" -gt 0 ] || [ "$skipped" -gt 0 ] || [ "$passed" = 0 ] || [ "$test_exit" != 0 ]; then
+  exit 1
+fi
