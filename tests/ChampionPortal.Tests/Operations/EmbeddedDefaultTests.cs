@@ -1,0 +1,109 @@
+using System.Net;
+using ChampionPortal.Testing;
+using ChampionPortal.Web.Data.Seeding;
+using ChampionPortal.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChampionPortal.Tests.Operations;
+
+/// <summary>
+/// The README's run command: the portal on the embedded SQLite default, migrated at start-up, with the demo
+/// cohort and one account per role. The only SQLite tests; everything else runs on PostgreSQL.
+/// </summary>
+public sealed class EmbeddedDefaultFixture : IAsyncLifetime
+{
+    private readonly DirectoryInfo dataFolder = Directory.CreateTempSubdirectory("champion-embedded-");
+
+    public PortalAppFactory App { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        App = new PortalAppFactory("", "Development", new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Portal"] = "",
+            ["Database:DataFolder"] = dataFolder.FullName,
+            ["Demo:SeedOnStart"] = "true",
+        });
+        App.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        dataFolder.Delete(recursive: true);
+    }
+}
+
+public sealed class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture) : IClassFixture<EmbeddedDefaultFixture>
+{
+    [Fact]
+    public async Task The_portal_starts_on_sqlite_with_the_demo_cohort_shaped_like_2023()
+    {
+        var counts = await fixture.App.WithDbAsync(async db => new
+        {
+            Provider = db.Database.ProviderName,
+            Authorities = await db.Authorities.CountAsync(),
+            AuthorityCountries = await db.Authorities.Select(a => a.CountryCode).Distinct().CountAsync(),
+            Governments = await db.LocalGovernments.CountAsync(),
+            Cohort = await db.Cohorts.Where(c => c.Code == DemoData.CohortCode)
+                .Select(c => new
+                {
+                    Forum = c.Events.Where(e => e.Kind == EventKind.LaunchForum).SelectMany(e => e.Sessions).Count(),
+                    Workshop = c.Events.Where(e => e.Kind == EventKind.Workshop).SelectMany(e => e.Sessions).Count(),
+                })
+                .SingleAsync(),
+            Objectives = await db.GcmObjectives.CountAsync(),
+            Principles = await db.GuidingPrinciples.CountAsync(),
+        });
+
+        counts.Provider.Should().Contain("Sqlite");
+        counts.Authorities.Should().Be(40);
+        counts.AuthorityCountries.Should().Be(10);
+        counts.Governments.Should().Be(27);
+        counts.Cohort.Forum.Should().Be(1);
+        counts.Cohort.Workshop.Should().Be(2);
+        counts.Objectives.Should().Be(23);
+        counts.Principles.Should().Be(10);
+    }
+
+    [Theory]
+    [InlineData("admin@demo.example.org", 27)]
+    [InlineData("staff@demo.example.org", 27)]
+    [InlineData("office.ar@demo.example.org", 4)]
+    [InlineData("office.br@demo.example.org", 4)]
+    public async Task Each_demo_account_signs_in_with_the_printed_password_and_sees_its_scope(string email, int governments)
+    {
+        using var client = fixture.App.NewClient();
+        (await client.SignInAsync(email, DemoData.Password)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var (response, page) = await client.GetPageAsync("/local-governments");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.QuerySelector("[data-testid=results-count]")!.GetAttribute("data-count").Should().Be(governments.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task The_demo_authority_account_signs_in_in_its_language()
+    {
+        using var client = fixture.App.NewClient("en");
+        (await client.SignInAsync("authority@demo.example.org", DemoData.Password)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var (_, home) = await client.GetPageAsync("/");
+
+        home.DocumentElement.GetAttribute("lang").Should().Be("es");
+        home.QuerySelectorAll("[data-nav]").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Readiness_checks_the_embedded_database()
+    {
+        using var client = fixture.App.NewClient();
+        var response = await client.GetAsync("/health/ready");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Be("Healthy");
+    }
+}

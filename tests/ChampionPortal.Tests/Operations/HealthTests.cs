@@ -1,0 +1,51 @@
+using System.Net;
+using ChampionPortal.Testing;
+
+namespace ChampionPortal.Tests.Operations;
+
+/// <summary>Stops its database, so it runs on a cluster of its own.</summary>
+public sealed class HealthTests : IAsyncLifetime
+{
+    private PostgresCluster cluster = null!;
+    private PortalAppFactory app = null!;
+
+    public async Task InitializeAsync()
+    {
+        cluster = await PostgresCluster.StartAsync();
+        var database = await cluster.CreateDatabaseAsync();
+        app = new PortalAppFactory(cluster.ConnectionString(database));
+        app.Start();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await app.DisposeAsync();
+        await cluster.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Readiness_follows_the_database_while_liveness_does_not()
+    {
+        using var client = app.NewClient();
+        (await client.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        await cluster.StopAsync();
+
+        (await client.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await client.GetAsync("/health/live")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Every_response_carries_a_correlation_id_and_keeps_a_sane_incoming_one()
+    {
+        using var client = app.NewClient();
+        var generated = await client.GetAsync("/health/live");
+        generated.Headers.GetValues("X-Correlation-ID").Single().Should().MatchRegex("^[0-9a-f]{32}$");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        request.Headers.Add("X-Correlation-ID", "lb-1234-abcd");
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        var kept = await http.SendAsync(request);
+        kept.Headers.GetValues("X-Correlation-ID").Single().Should().Be("lb-1234-abcd");
+    }
+}
