@@ -85,7 +85,7 @@ public sealed class LocalGovernmentFormTests(PortalFixture fixture) : IClassFixt
         using var client = await SignedInStaffAsync();
 
         var (_, page) = await client.GetPageAsync($"/local-governments/{id}/delete");
-        page.QuerySelector("[data-testid=delete-blocked]")!.TextContent.Should().Contain("1 authorities");
+        page.QuerySelector("[data-testid=delete-blocked]")!.TextContent.Should().Contain("authorities belong to it (1)");
 
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var (response, after) = await client.PostAsync($"/local-governments/{id}/delete", new Dictionary<string, string>

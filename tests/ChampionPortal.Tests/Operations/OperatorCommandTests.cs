@@ -50,7 +50,40 @@ public sealed class OperatorCommandTests(PortalFixture fixture) : IClassFixture<
         (await fixture.App.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "nocountry@test.example.org"))).Should().BeFalse();
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunPortalAsync(string standardInput, params string[] arguments)
+    [Fact]
+    public async Task Migrate_then_seed_demo_build_an_empty_database_and_seeding_twice_changes_nothing()
+    {
+        var database = await fixture.Cluster.CreateEmptyDatabaseAsync();
+        var connectionString = fixture.Cluster.ConnectionString(database);
+
+        var migrate = await RunPortalOnAsync(connectionString, "", "migrate");
+        var firstSeed = await RunPortalOnAsync(connectionString, "", "seed-demo");
+        var secondSeed = await RunPortalOnAsync(connectionString, "", "seed-demo");
+
+        migrate.ExitCode.Should().Be(0, migrate.Error);
+        migrate.Output.Should().Contain("Database migrated");
+        firstSeed.Output.Should().Contain("Demo data loaded.").And.Contain("admin@demo.example.org");
+        secondSeed.ExitCode.Should().Be(0, secondSeed.Error);
+        secondSeed.Output.Should().Contain("already loaded");
+        await using var app = new PortalAppFactory(connectionString);
+        app.Start();
+        (await app.WithDbAsync(db => db.Authorities.CountAsync())).Should().Be(40);
+        (await app.WithDbAsync(db => db.Countries.CountAsync())).Should().Be(10);
+    }
+
+    [Fact]
+    public async Task An_unknown_command_prints_the_usage_and_fails()
+    {
+        var (exitCode, _, error) = await RunPortalAsync("", "users", "remove", "--email", "x@test.example.org");
+
+        exitCode.Should().Be(2);
+        error.Should().Contain("Usage:").And.Contain("users add --email");
+    }
+
+    private Task<(int ExitCode, string Output, string Error)> RunPortalAsync(string standardInput, params string[] arguments) =>
+        RunPortalOnAsync(fixture.App.ConnectionString, standardInput, arguments);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunPortalOnAsync(string connectionString, string standardInput, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -67,7 +100,7 @@ public sealed class OperatorCommandTests(PortalFixture fixture) : IClassFixture<
         }
 
         start.Environment["Database__Provider"] = "Postgres";
-        start.Environment["ConnectionStrings__Portal"] = fixture.App.ConnectionString;
+        start.Environment["ConnectionStrings__Portal"] = connectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         using var process = Process.Start(start)!;
         await process.StandardInput.WriteAsync(standardInput);
