@@ -63,6 +63,17 @@ public class PortalAppFactory(string connectionString, string environment = "Tes
         return result.Succeeded ? email : throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 
+    /// <summary>A new account of the role, signed in on a new client whose browser asks for the same language.</summary>
+    public async Task<PortalClient> SignedInClientAsync(string role, string? countryCode = null, string language = "en", int? authorityId = null)
+    {
+        var email = await CreateUserAsync(role, countryCode, authorityId, language);
+        var client = NewClient(language);
+        var response = await client.SignInAsync(email);
+        return response.StatusCode == System.Net.HttpStatusCode.Redirect
+            ? client
+            : throw new InvalidOperationException($"Sign-in of {email} answered {(int)response.StatusCode}.");
+    }
+
     /// <summary>Runs work against the portal's own database through its own service registration.</summary>
     public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> work)
     {

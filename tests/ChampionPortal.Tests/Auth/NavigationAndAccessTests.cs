@@ -46,9 +46,7 @@ public sealed class NavigationAndAccessTests(PortalFixture fixture) : IClassFixt
             authorityId = await fixture.App.AddAuthorityAsync("Authority Navigation", government, "CL");
         }
 
-        var email = await fixture.App.CreateUserAsync(role, country, authorityId);
-        using var client = fixture.App.NewClient();
-        (await client.SignInAsync(email)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        using var client = await fixture.App.SignedInClientAsync(role, country, authorityId: authorityId);
 
         var (_, page) = await client.GetPageAsync("/");
         page.QuerySelectorAll("[data-nav]").Select(a => a.GetAttribute("data-nav")).Should().Equal(expected);
@@ -57,9 +55,7 @@ public sealed class NavigationAndAccessTests(PortalFixture fixture) : IClassFixt
     [Fact]
     public async Task Roles_without_the_policy_are_refused_on_the_server()
     {
-        var email = await fixture.App.CreateUserAsync(Roles.RegionalStaff);
-        using var client = fixture.App.NewClient();
-        await client.SignInAsync(email);
+        using var client = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
 
         var response = await client.GetAsync("/reference-data");
 

@@ -12,7 +12,7 @@ public sealed class AuditTrailTests(PortalFixture fixture) : IClassFixture<Porta
     {
         var email = await fixture.App.CreateUserAsync(Roles.RegionalStaff);
         using var client = fixture.App.NewClient();
-        await client.SignInAsync(email);
+        (await client.SignInAsync(email)).StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect);
 
         var (_, newForm) = await client.GetPageAsync("/local-governments/new");
         var (created, _) = await client.SubmitAsync(newForm, new Dictionary<string, string?>

@@ -43,9 +43,7 @@ public sealed class ReferenceDataTests(PortalFixture fixture) : IClassFixture<Po
     [Fact]
     public async Task An_administrator_corrects_a_translation_and_start_up_does_not_undo_it()
     {
-        var email = await fixture.App.CreateUserAsync(ChampionPortal.Web.Domain.Roles.Administrator);
-        using var client = fixture.App.NewClient();
-        await client.SignInAsync(email);
+        using var client = await fixture.App.SignedInClientAsync(ChampionPortal.Web.Domain.Roles.Administrator);
         var (_, form) = await client.GetPageAsync("/reference-data/Principle/1/edit");
 
         var (response, _) = await client.SubmitAsync(form, new Dictionary<string, string?> { ["Form.TitlePt"] = "Centrado nas pessoas (revisado)" });

@@ -82,11 +82,5 @@ public sealed class CountryScopeTests(PortalFixture fixture) : IClassFixture<Por
     private static IEnumerable<string> Countries(AngleSharp.Dom.IDocument page) =>
         page.QuerySelectorAll("tbody tr td:nth-child(3)").Select(td => td.TextContent.Trim());
 
-    private async Task<PortalClient> SignedInOfficeAsync(string country)
-    {
-        var email = await fixture.App.CreateUserAsync(Roles.CountryOffice, country);
-        var client = fixture.App.NewClient();
-        await client.SignInAsync(email);
-        return client;
-    }
+    private Task<PortalClient> SignedInOfficeAsync(string country) => fixture.App.SignedInClientAsync(Roles.CountryOffice, country);
 }

@@ -111,11 +111,5 @@ public sealed class LocalGovernmentFormTests(PortalFixture fixture) : IClassFixt
         page.QuerySelector("[data-testid=results-count]")!.GetAttribute("data-count").Should().Be("1");
     }
 
-    private async Task<PortalClient> SignedInStaffAsync()
-    {
-        var email = await fixture.App.CreateUserAsync(Roles.RegionalStaff);
-        var client = fixture.App.NewClient();
-        await client.SignInAsync(email);
-        return client;
-    }
+    private Task<PortalClient> SignedInStaffAsync() => fixture.App.SignedInClientAsync(Roles.RegionalStaff);
 }

@@ -104,11 +104,5 @@ public sealed class LocalizedFormTests(PortalFixture fixture) : IClassFixture<Po
             .Should().Be("pt", "the switcher also remembers the choice in the profile");
     }
 
-    private async Task<PortalClient> SignedInStaffAsync(string language)
-    {
-        var email = await fixture.App.CreateUserAsync(Roles.RegionalStaff, language: language);
-        var client = fixture.App.NewClient(language);
-        await client.SignInAsync(email);
-        return client;
-    }
+    private Task<PortalClient> SignedInStaffAsync(string language) => fixture.App.SignedInClientAsync(Roles.RegionalStaff, language: language);
 }

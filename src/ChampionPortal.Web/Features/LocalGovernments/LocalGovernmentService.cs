@@ -96,10 +96,9 @@ public sealed class LocalGovernmentService(PortalDbContext db, CountryOptions co
             return SaveOutcome.NotFound;
         }
 
-        // The version the user saw is the one the update must find, or someone else saved in between.
-        db.Entry(government).Property(l => l.Version).OriginalValue = form.Version;
+        db.ExpectVersion(government, form.Version);
         Apply(government, form);
-        return await SaveAsync(cancellationToken);
+        return await db.SaveEditAsync(cancellationToken);
     }
 
     public async Task<SaveOutcome> DeleteAsync(int id, int version, CancellationToken cancellationToken = default)
@@ -115,22 +114,9 @@ public sealed class LocalGovernmentService(PortalDbContext db, CountryOptions co
             return SaveOutcome.HasDependents;
         }
 
-        db.Entry(government).Property(l => l.Version).OriginalValue = version;
+        db.ExpectVersion(government, version);
         db.LocalGovernments.Remove(government);
-        return await SaveAsync(cancellationToken);
-    }
-
-    private async Task<SaveOutcome> SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveOutcome.Saved;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveOutcome.Conflict;
-        }
+        return await db.SaveEditAsync(cancellationToken);
     }
 
     private static void Apply(LocalGovernment government, LocalGovernmentForm form)

@@ -58,15 +58,7 @@ public sealed class ReferenceDataService(PortalDbContext db)
                 break;
         }
 
-        db.Entry(record).Property(nameof(IVersioned.Version)).OriginalValue = form.Version;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveOutcome.Saved;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveOutcome.Conflict;
-        }
+        db.ExpectVersion(record, form.Version);
+        return await db.SaveEditAsync(cancellationToken);
     }
 }
