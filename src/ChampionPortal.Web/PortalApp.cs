@@ -22,12 +22,14 @@ public static class PortalApp
     {
         var builder = WebApplication.CreateBuilder(args);
         ConfigureLogging(builder, forCommand);
-        ConfigureServices(builder.Services, builder.Configuration, builder.Environment);
         if (!forCommand)
         {
+            // Hosted services start in registration order: the database must be migrated before Data Protection's
+            // own start-up service reads the key ring from it.
             builder.Services.AddHostedService<DatabaseStartupService>();
         }
 
+        ConfigureServices(builder.Services, builder.Configuration, builder.Environment);
         var app = builder.Build();
         ConfigurePipeline(app);
         return app;
