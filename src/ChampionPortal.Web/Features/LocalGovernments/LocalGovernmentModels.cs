@@ -6,14 +6,10 @@ using Microsoft.Extensions.Localization;
 
 namespace ChampionPortal.Web.Features.LocalGovernments;
 
-public sealed class LocalGovernmentListQuery
+public sealed class LocalGovernmentListQuery : ListQuery
 {
-    public string? Q { get; set; }
     public string? Country { get; set; }
     public LocalGovernmentKind? Kind { get; set; }
-    public string? Sort { get; set; }
-    public int Page { get; set; } = 1;
-    public int Size { get; set; } = 25;
 }
 
 public sealed record LocalGovernmentRow(

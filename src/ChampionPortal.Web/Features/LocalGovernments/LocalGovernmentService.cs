@@ -13,8 +13,6 @@ public sealed class LocalGovernmentService(PortalDbContext db, CountryOptions co
     /// <summary>One page of local governments within the user's country scope: three SQL statements at any page size.</summary>
     public async Task<LocalGovernmentListPage> ListAsync(LocalGovernmentListQuery query, CountryScope scope, CancellationToken cancellationToken = default)
     {
-        query.Page = Paging.ClampPage(query.Page);
-        query.Size = Paging.ClampSize(query.Size);
         var governments = scope.Apply(db.LocalGovernments.AsNoTracking());
         if (SearchText.Key(query.Q) is { Length: > 0 } key)
         {
@@ -31,17 +29,13 @@ public sealed class LocalGovernmentService(PortalDbContext db, CountryOptions co
             governments = governments.Where(l => l.Kind == kind);
         }
 
-        var total = await governments.CountAsync(cancellationToken);
-        var rows = await Sort(governments, query.Sort)
-            .Skip((query.Page - 1) * query.Size)
-            .Take(query.Size)
+        var results = await Sort(governments, query.Sort).ToPagedListAsync(query, page => page
             .Select(l => new LocalGovernmentRow(
                 l.Id, l.Name, l.Kind, l.CountryCode, l.Country!.NameEn, l.Country.NameEs, l.Country.NamePt, l.IsMercociudadesMember,
-                db.Authorities.Count(a => a.LocalGovernmentId == l.Id)))
-            .ToListAsync(cancellationToken);
+                db.Authorities.Count(a => a.LocalGovernmentId == l.Id))), cancellationToken);
         var countries = await countryOptions.ListAsync(scope, cancellationToken);
         return new LocalGovernmentListPage(
-            query, new PagedList<LocalGovernmentRow>(rows, total, query.Page, query.Size), countries, scope.OnlyCountry is not null);
+            query, results, countries, scope.OnlyCountry is not null);
     }
 
     public Task<LocalGovernmentDetails?> FindAsync(int id, CancellationToken cancellationToken = default) =>

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ChampionPortal.Web.Features.Shared;
+
+/// <summary>What every list page takes from the query string: a search, a sort column, a page and its size.</summary>
+public abstract class ListQuery
+{
+    public string? Q { get; set; }
+    public string? Sort { get; set; }
+    public int Page { get; set; } = 1;
+    public int Size { get; set; } = 25;
+
+    public void Normalize()
+    {
+        Page = Paging.ClampPage(Page);
+        Size = Paging.ClampSize(Size);
+    }
+}
+
+public static class PagedQueryExtensions
+{
+    /// <summary>Two statements whatever the page size: the count and the page itself.</summary>
+    public static async Task<PagedList<TRow>> ToPagedListAsync<TSource, TRow>(
+        this IQueryable<TSource> query, ListQuery list, Func<IQueryable<TSource>, IQueryable<TRow>> project, CancellationToken cancellationToken)
+    {
+        list.Normalize();
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await project(query.Skip((list.Page - 1) * list.Size).Take(list.Size)).ToListAsync(cancellationToken);
+        return new PagedList<TRow>(rows, total, list.Page, list.Size);
+    }
+}
