@@ -1,10 +1,11 @@
+using System.Linq.Expressions;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChampionPortal.Web.Data;
 
-/// <summary>The concurrency check every edit form goes through.</summary>
+/// <summary>The concurrency-checked edit and delete that every feature's forms go through.</summary>
 public static class EditingExtensions
 {
     /// <summary>The version the user saw is the one the save must find, or someone else saved in between.</summary>
@@ -22,5 +23,42 @@ public static class EditingExtensions
         {
             return SaveOutcome.Conflict;
         }
+    }
+
+    /// <summary>Changes the one record that matches, provided nobody saved it since the user saw <paramref name="versionSeenByUser"/>.</summary>
+    public static async Task<SaveOutcome> EditVersionedAsync<T>(
+        this DbContext db, Expression<Func<T, bool>> which, int versionSeenByUser, Action<T> change, CancellationToken cancellationToken)
+        where T : class, IVersioned
+    {
+        var record = await db.Set<T>().SingleOrDefaultAsync(which, cancellationToken);
+        if (record is null)
+        {
+            return SaveOutcome.NotFound;
+        }
+
+        db.ExpectVersion(record, versionSeenByUser);
+        change(record);
+        return await db.SaveEditAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes the one record that matches, unless others depend on it or someone saved it since the user saw it.</summary>
+    public static async Task<SaveOutcome> DeleteVersionedAsync<T>(
+        this DbContext db, Expression<Func<T, bool>> which, int versionSeenByUser, Func<Task<bool>>? hasDependents, CancellationToken cancellationToken)
+        where T : class, IVersioned
+    {
+        var record = await db.Set<T>().SingleOrDefaultAsync(which, cancellationToken);
+        if (record is null)
+        {
+            return SaveOutcome.NotFound;
+        }
+
+        if (hasDependents is not null && await hasDependents())
+        {
+            return SaveOutcome.HasDependents;
+        }
+
+        db.ExpectVersion(record, versionSeenByUser);
+        db.Remove(record);
+        return await db.SaveEditAsync(cancellationToken);
     }
 }

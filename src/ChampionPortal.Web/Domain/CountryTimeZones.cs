@@ -27,6 +27,9 @@ public static class CountryTimeZones
         ["VE"] = ["America/Caracas"],
     };
 
+    /// <summary>Every zone of the region, for sessions, which may be held from any country.</summary>
+    public static readonly IReadOnlyList<string> All = ByCountry.Values.SelectMany(z => z).Distinct().ToList();
+
     public static bool IsValid(string? countryCode, string? zone) =>
         countryCode is not null && zone is not null && ByCountry.TryGetValue(countryCode, out var zones) && zones.Contains(zone);
 

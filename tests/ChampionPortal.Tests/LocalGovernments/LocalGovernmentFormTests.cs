@@ -75,6 +75,11 @@ public sealed class LocalGovernmentFormTests(PortalFixture fixture) : IClassFixt
         var stored = await fixture.App.WithDbAsync(db => db.LocalGovernments.AsNoTracking().SingleAsync(l => l.Id == id));
         stored.Name.Should().Be("Iquique (first)");
         stored.Version.Should().Be(2);
+
+        // The re-displayed form now carries the current version: saving again is a deliberate overwrite.
+        var (again, _) = await second.SubmitAsync(page, new Dictionary<string, string?>());
+        again.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await fixture.App.WithDbAsync(db => db.LocalGovernments.AsNoTracking().SingleAsync(l => l.Id == id))).Name.Should().Be("Iquique (second)");
     }
 
     [Fact]

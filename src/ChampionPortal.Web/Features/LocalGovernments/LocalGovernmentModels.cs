@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace ChampionPortal.Web.Features.LocalGovernments;
 
@@ -30,7 +29,7 @@ public sealed record LocalGovernmentDetails(
 }
 
 /// <summary>The create and edit form. Numbers are shown and parsed in the reader's culture ("-34,6" in es and pt).</summary>
-public sealed class LocalGovernmentForm : IValidatableObject
+public sealed class LocalGovernmentForm : IValidatableObject, IVersionedForm
 {
     [Required(ErrorMessage = "Validation_Required")]
     [StringLength(200, ErrorMessage = "Validation_MaxLength")]
@@ -64,15 +63,14 @@ public sealed class LocalGovernmentForm : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var text = validationContext.GetService<IStringLocalizer<SharedResources>>();
         if (CountryCode is not null && TimeZone is not null && !CountryTimeZones.IsValid(CountryCode, TimeZone))
         {
-            yield return new ValidationResult(text?["Validation_TimeZoneNotInCountry"] ?? "Validation_TimeZoneNotInCountry", [nameof(TimeZone)]);
+            yield return Localized.Error(validationContext, "Validation_TimeZoneNotInCountry", nameof(TimeZone));
         }
 
         if (Latitude.HasValue != Longitude.HasValue)
         {
-            yield return new ValidationResult(text?["Validation_CoordinatesTogether"] ?? "Validation_CoordinatesTogether", [nameof(Latitude), nameof(Longitude)]);
+            yield return Localized.Error(validationContext, "Validation_CoordinatesTogether", nameof(Latitude), nameof(Longitude));
         }
     }
 }
@@ -80,5 +78,3 @@ public sealed class LocalGovernmentForm : IValidatableObject
 /// <summary>What the create and edit pages show: the form, the choices, and a conflict when someone else saved first.</summary>
 public sealed record LocalGovernmentEditor(
     int? Id, LocalGovernmentForm Form, IReadOnlyList<CountryOption> Countries, LocalGovernmentDetails? ConflictingValues = null);
-
-public sealed record LocalGovernmentDeletion(LocalGovernmentDetails Details, bool Blocked);

@@ -82,36 +82,12 @@ public sealed class LocalGovernmentService(PortalDbContext db, CountryOptions co
         return government.Id;
     }
 
-    public async Task<SaveOutcome> UpdateAsync(int id, LocalGovernmentForm form, CancellationToken cancellationToken = default)
-    {
-        var government = await db.LocalGovernments.SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (government is null)
-        {
-            return SaveOutcome.NotFound;
-        }
+    public Task<SaveOutcome> UpdateAsync(int id, LocalGovernmentForm form, CancellationToken cancellationToken = default) =>
+        db.EditVersionedAsync<LocalGovernment>(l => l.Id == id, form.Version, government => Apply(government, form), cancellationToken);
 
-        db.ExpectVersion(government, form.Version);
-        Apply(government, form);
-        return await db.SaveEditAsync(cancellationToken);
-    }
-
-    public async Task<SaveOutcome> DeleteAsync(int id, int version, CancellationToken cancellationToken = default)
-    {
-        var government = await db.LocalGovernments.SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (government is null)
-        {
-            return SaveOutcome.NotFound;
-        }
-
-        if (await db.Authorities.AnyAsync(a => a.LocalGovernmentId == id, cancellationToken))
-        {
-            return SaveOutcome.HasDependents;
-        }
-
-        db.ExpectVersion(government, version);
-        db.LocalGovernments.Remove(government);
-        return await db.SaveEditAsync(cancellationToken);
-    }
+    public Task<SaveOutcome> DeleteAsync(int id, int version, CancellationToken cancellationToken = default) =>
+        db.DeleteVersionedAsync<LocalGovernment>(
+            l => l.Id == id, version, () => db.Authorities.AnyAsync(a => a.LocalGovernmentId == id, cancellationToken), cancellationToken);
 
     private static void Apply(LocalGovernment government, LocalGovernmentForm form)
     {

@@ -1,3 +1,4 @@
+using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,7 @@ namespace ChampionPortal.Web.Features.LocalGovernments;
 [Route("local-governments")]
 [Authorize(Policy = Policies.ManageLocalGovernments)]
 public sealed class LocalGovernmentsController(
-    LocalGovernmentService governments, IAuthorizationService authorization, IStringLocalizer<LocalGovernmentsResources> text) : Controller
+    LocalGovernmentService governments, IAuthorizationService authorization, IStringLocalizer<LocalGovernmentsResources> text) : RecordController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(LocalGovernmentListQuery query, CancellationToken cancellationToken) =>
@@ -35,7 +36,7 @@ public sealed class LocalGovernmentsController(
     {
         if (form.CountryCode is not null && !User.CountryScope().Allows(form.CountryCode))
         {
-            ModelState.AddModelError(nameof(form.CountryCode), text["Error_CountryOutOfScope"]);
+            ModelState.AddFieldError(nameof(form.CountryCode), text["Error_CountryOutOfScope"]);
         }
 
         if (!ModelState.IsValid)
@@ -67,7 +68,7 @@ public sealed class LocalGovernmentsController(
 
         if (form.CountryCode is not null && !User.CountryScope().Allows(form.CountryCode))
         {
-            ModelState.AddModelError(nameof(form.CountryCode), text["Error_CountryOutOfScope"]);
+            ModelState.AddFieldError(nameof(form.CountryCode), text["Error_CountryOutOfScope"]);
         }
 
         if (ModelState.IsValid)
@@ -86,9 +87,7 @@ public sealed class LocalGovernmentsController(
                         return NotFound();
                     }
 
-                    ModelState.AddModelError("", text["Error_Conflict"]);
-                    ModelState.Remove(nameof(form.Version));
-                    form.Version = current.Version;
+                    ShowConflict(form, current.Version, text["Error_Conflict"]);
                     return View(await governments.EditorAsync(id, form, User.CountryScope(), current, cancellationToken));
             }
         }
@@ -100,7 +99,7 @@ public sealed class LocalGovernmentsController(
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
     {
         var details = await governments.FindAsync(id, cancellationToken);
-        return await InScopeAsync(details) ? View(new LocalGovernmentDeletion(details!, details!.AuthorityCount > 0)) : NotFound();
+        return await InScopeAsync(details) ? View("ConfirmDelete", Confirmation(details!)) : NotFound();
     }
 
     [HttpPost("{id:int}/delete")]
@@ -112,27 +111,19 @@ public sealed class LocalGovernmentsController(
             return NotFound();
         }
 
-        switch (await governments.DeleteAsync(id, version, cancellationToken))
-        {
-            case SaveOutcome.Saved:
-                TempData["Notice"] = text["Notice_Deleted", details!.Name].Value;
-                return RedirectToAction(nameof(Index));
-            case SaveOutcome.NotFound:
-                return NotFound();
-            case SaveOutcome.HasDependents:
-                ModelState.AddModelError("", text["Error_HasDependents", details!.AuthorityCount]);
-                return View(new LocalGovernmentDeletion(details, true));
-            default:
-                var current = await governments.FindAsync(id, cancellationToken);
-                if (current is null)
-                {
-                    return NotFound();
-                }
-
-                ModelState.AddModelError("", text["Error_DeleteConflict"]);
-                return View(new LocalGovernmentDeletion(current, current.AuthorityCount > 0));
-        }
+        return await AfterDeleteAsync(
+            await governments.DeleteAsync(id, version, cancellationToken), text["Notice_Deleted", details!.Name], "/local-governments",
+            () => governments.FindAsync(id, cancellationToken), Confirmation, text["Error_HasDependents", details.AuthorityCount], text["Error_DeleteConflict"]);
     }
+
+    private DeleteConfirmation Confirmation(LocalGovernmentDetails details) => new(
+        text["Delete_Title"],
+        [new(text["List_Title"], "/local-governments"), new(details.Name, $"/local-governments/{details.Id}"), new(text["Delete_Title"])],
+        text["Delete_Confirm", details.Name],
+        details.AuthorityCount > 0 ? text["Error_HasDependents", details.AuthorityCount].Value : null,
+        $"/local-governments/{details.Id}/delete",
+        details.Version,
+        $"/local-governments/{details.Id}");
 
     private async Task<bool> InScopeAsync(LocalGovernmentDetails? details) =>
         details is not null && (await authorization.AuthorizeAsync(User, details, Policies.CountryScope)).Succeeded;

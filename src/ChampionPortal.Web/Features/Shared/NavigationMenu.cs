@@ -12,6 +12,7 @@ public sealed class NavigationMenu(IAuthorizationService authorization)
 {
     public static readonly IReadOnlyList<NavigationItem> Items =
     [
+        new("cohorts", "Nav_Cohorts", "Nav_Cohorts_Description", "/cohorts", Policies.ManageCohorts),
         new("local-governments", "Nav_LocalGovernments", "Nav_LocalGovernments_Description", "/local-governments", Policies.ManageLocalGovernments),
         new("reference-data", "Nav_ReferenceData", "Nav_ReferenceData_Description", "/reference-data", Policies.Administration),
     ];

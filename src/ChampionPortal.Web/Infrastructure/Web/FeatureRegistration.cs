@@ -1,6 +1,9 @@
 using ChampionPortal.Web.Features.Account;
+using ChampionPortal.Web.Features.Cohorts;
+using ChampionPortal.Web.Features.Events;
 using ChampionPortal.Web.Features.LocalGovernments;
 using ChampionPortal.Web.Features.ReferenceData;
+using ChampionPortal.Web.Features.Sessions;
 using ChampionPortal.Web.Features.Shared;
 
 namespace ChampionPortal.Web.Infrastructure.Web;
@@ -12,6 +15,9 @@ public static class FeatureRegistration
         services.AddScoped<AccountService>();
         services.AddScoped<LocalGovernmentService>();
         services.AddScoped<ReferenceDataService>();
+        services.AddScoped<CohortService>();
+        services.AddScoped<EventService>();
+        services.AddScoped<SessionService>();
         services.AddScoped<CountryOptions>();
         services.AddScoped<NavigationMenu>();
         return services;

@@ -1,0 +1,45 @@
+using ChampionPortal.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChampionPortal.Web.Features.Shared;
+
+/// <summary>A form whose record is checked for concurrent edits.</summary>
+public interface IVersionedForm
+{
+    int Version { get; set; }
+}
+
+/// <summary>What the management controllers do alike after an edit or a delete: say what happened, or why not.</summary>
+public abstract class RecordController : Controller
+{
+    /// <summary>
+    /// After a conflicting edit the form is shown again with the user's values over the current version, so that
+    /// saving once more overwrites the other change knowingly.
+    /// </summary>
+    protected void ShowConflict(IVersionedForm form, int? currentVersion, string message)
+    {
+        ModelState.AddModelError("", message);
+        ModelState.ForgetField(nameof(IVersionedForm.Version));
+        form.Version = currentVersion ?? form.Version;
+    }
+
+    protected async Task<IActionResult> AfterDeleteAsync<TDetails>(
+        SaveOutcome outcome, string deletedNotice, string nextUrl, Func<Task<TDetails?>> reload, Func<TDetails, DeleteConfirmation> confirmation,
+        string hasDependentsError, string conflictError)
+        where TDetails : class
+    {
+        if (outcome == SaveOutcome.Saved)
+        {
+            TempData["Notice"] = deletedNotice;
+            return Redirect(nextUrl);
+        }
+
+        if (await reload() is not { } details)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddModelError("", outcome == SaveOutcome.HasDependents ? hasDependentsError : conflictError);
+        return View("ConfirmDelete", confirmation(details));
+    }
+}
