@@ -9,6 +9,7 @@ public static class Policies
     public const string Administration = nameof(Administration);
     public const string ManageCohorts = nameof(ManageCohorts);
     public const string ManageLocalGovernments = nameof(ManageLocalGovernments);
+    public const string ManageAuthorities = nameof(ManageAuthorities);
 
     /// <summary>Resource-based: the record's country must be within the user's country scope.</summary>
     public const string CountryScope = nameof(CountryScope);
@@ -21,6 +22,7 @@ public static class Policies
             .AddPolicy(Administration, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(ManageCohorts, p => p.RequireRole(Roles.Administrator, Roles.RegionalStaff))
             .AddPolicy(ManageLocalGovernments, p => p.RequireRole(Roles.Administrator, Roles.RegionalStaff, Roles.CountryOffice))
+            .AddPolicy(ManageAuthorities, p => p.RequireRole(Roles.Administrator, Roles.RegionalStaff, Roles.CountryOffice))
             .AddPolicy(CountryScope, p => p.AddRequirements(new CountryScopeRequirement()));
         return services;
     }

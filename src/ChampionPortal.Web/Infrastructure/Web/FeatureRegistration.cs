@@ -1,4 +1,5 @@
 using ChampionPortal.Web.Features.Account;
+using ChampionPortal.Web.Features.Authorities;
 using ChampionPortal.Web.Features.Cohorts;
 using ChampionPortal.Web.Features.Events;
 using ChampionPortal.Web.Features.LocalGovernments;
@@ -16,6 +17,7 @@ public static class FeatureRegistration
         services.AddScoped<LocalGovernmentService>();
         services.AddScoped<ReferenceDataService>();
         services.AddScoped<CohortService>();
+        services.AddScoped<AuthorityService>();
         services.AddScoped<EventService>();
         services.AddScoped<SessionService>();
         services.AddScoped<CountryOptions>();

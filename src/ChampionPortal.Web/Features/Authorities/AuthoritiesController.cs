@@ -1,0 +1,135 @@
+using ChampionPortal.Web.Features.Shared;
+using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace ChampionPortal.Web.Features.Authorities;
+
+/// <summary>
+/// Authorities (people) for RegionalStaff and Administrators (all countries) and CountryOffice users (their own).
+/// Every action that takes an id checks the record's country; another country's record answers 404.
+/// </summary>
+[Route("authorities")]
+[Authorize(Policy = Policies.ManageAuthorities)]
+public sealed class AuthoritiesController(
+    AuthorityService authorities, IAuthorizationService authorization, IStringLocalizer<AuthoritiesResources> text) : RecordController
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(AuthorityListQuery query, CancellationToken cancellationToken) =>
+        View(await authorities.ListAsync(query, User.CountryScope(), cancellationToken));
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
+    {
+        var details = await authorities.FindAsync(id, cancellationToken);
+        return await InScopeAsync(details) ? View(details) : NotFound();
+    }
+
+    [HttpGet("new")]
+    public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
+        View("Edit", await authorities.EditorAsync(null, AuthorityService.NewForm(User.CountryScope()), User.CountryScope(), cancellationToken));
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(AuthorityForm form, CancellationToken cancellationToken)
+    {
+        await CheckAsync(null, form, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return View("Edit", await authorities.EditorAsync(null, form, User.CountryScope(), cancellationToken));
+        }
+
+        var id = await authorities.CreateAsync(form, cancellationToken);
+        TempData["Notice"] = text["Notice_Created"].Value;
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpGet("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var details = await authorities.FindAsync(id, cancellationToken);
+        return await InScopeAsync(details)
+            ? View(await authorities.EditorAsync(id, AuthorityService.FormFrom(details!), User.CountryScope(), cancellationToken))
+            : NotFound();
+    }
+
+    [HttpPost("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, AuthorityForm form, CancellationToken cancellationToken)
+    {
+        if (!await InScopeAsync(await authorities.FindAsync(id, cancellationToken)))
+        {
+            return NotFound();
+        }
+
+        await CheckAsync(id, form, cancellationToken);
+        if (ModelState.IsValid)
+        {
+            switch (await authorities.UpdateAsync(id, form, cancellationToken))
+            {
+                case SaveOutcome.Saved:
+                    TempData["Notice"] = text["Notice_Saved"].Value;
+                    return RedirectToAction(nameof(Details), new { id });
+                case SaveOutcome.NotFound:
+                    return NotFound();
+                default:
+                    ShowConflict(form, (await authorities.FindAsync(id, cancellationToken))?.Version, text["Error_Conflict"]);
+                    break;
+            }
+        }
+
+        return View(await authorities.EditorAsync(id, form, User.CountryScope(), cancellationToken));
+    }
+
+    [HttpGet("{id:int}/delete")]
+    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
+    {
+        var details = await authorities.FindAsync(id, cancellationToken);
+        return await InScopeAsync(details) ? View("ConfirmDelete", Confirmation(details!)) : NotFound();
+    }
+
+    [HttpPost("{id:int}/delete")]
+    public async Task<IActionResult> Delete(int id, int version, CancellationToken cancellationToken)
+    {
+        var details = await authorities.FindAsync(id, cancellationToken);
+        if (!await InScopeAsync(details))
+        {
+            return NotFound();
+        }
+
+        return await AfterDeleteAsync(
+            await authorities.DeleteAsync(id, version, cancellationToken), text["Notice_Deleted", details!.FullName], "/authorities",
+            () => authorities.FindAsync(id, cancellationToken), Confirmation, text["Error_HasAccount"], text["Error_Conflict"]);
+    }
+
+    private async Task CheckAsync(int? id, AuthorityForm form, CancellationToken cancellationToken)
+    {
+        var problems = await authorities.CheckAsync(id, form, User.CountryScope(), cancellationToken);
+        if (problems.EmailTaken)
+        {
+            ModelState.AddFieldError(nameof(form.Email), text["Error_EmailTaken"]);
+        }
+
+        if (problems.LocalGovernmentOutsideCountry)
+        {
+            ModelState.AddFieldError(nameof(form.LocalGovernmentId), text["Error_LocalGovernmentOutsideCountry"]);
+        }
+
+        if (problems.CountryOutOfScope)
+        {
+            ModelState.AddFieldError(nameof(form.CountryCode), text["Error_CountryOutOfScope"]);
+        }
+    }
+
+    private DeleteConfirmation Confirmation(AuthorityDetails details) => new(
+        text["Delete_Title"],
+        [new(text["List_Title"], "/authorities"), new(details.FullName, $"/authorities/{details.Id}"), new(text["Delete_Title"])],
+        text["Delete_Question", details.FullName],
+        details.HasAccount ? text["Error_HasAccount"].Value : null,
+        $"/authorities/{details.Id}/delete",
+        details.Version,
+        $"/authorities/{details.Id}");
+
+    private async Task<bool> InScopeAsync(AuthorityDetails? details) =>
+        details is not null && (await authorization.AuthorizeAsync(User, details, Policies.CountryScope)).Succeeded;
+}

@@ -1,0 +1,140 @@
+using ChampionPortal.Web.Data;
+using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Features.Shared;
+using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Text;
+using ChampionPortal.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChampionPortal.Web.Features.Authorities;
+
+/// <summary>What is wrong with an authority form beyond its own fields, by field name.</summary>
+public sealed record AuthorityFormProblems(bool EmailTaken, bool LocalGovernmentOutsideCountry, bool CountryOutOfScope)
+{
+    public bool Any => EmailTaken || LocalGovernmentOutsideCountry || CountryOutOfScope;
+}
+
+public sealed class AuthorityService(PortalDbContext db, CountryOptions countryOptions)
+{
+    public async Task<AuthorityListPage> ListAsync(AuthorityListQuery query, CountryScope scope, CancellationToken cancellationToken = default)
+    {
+        var authorities = scope.Apply(db.Authorities.AsNoTracking());
+        if (query.Q?.Trim() is { Length: > 0 } term)
+        {
+            // An e-mail address is looked up exactly; anything else by name, accents and case ignored.
+            var key = SearchText.Key(term);
+            var email = SearchText.Email(term);
+            authorities = term.Contains('@', StringComparison.Ordinal)
+                ? authorities.Where(a => a.EmailNormalized == email)
+                : authorities.Where(a => a.SearchKey.Contains(key));
+        }
+
+        if (!string.IsNullOrEmpty(query.Country))
+        {
+            authorities = authorities.Where(a => a.CountryCode == query.Country);
+        }
+
+        if (query.LocalGovernment is { } government)
+        {
+            authorities = authorities.Where(a => a.LocalGovernmentId == government);
+        }
+
+        if (!string.IsNullOrEmpty(query.Language))
+        {
+            authorities = authorities.Where(a => a.PreferredLanguage == query.Language);
+        }
+
+        authorities = query.Sort switch
+        {
+            "-name" => authorities.OrderByDescending(a => a.SearchKey).ThenBy(a => a.Id),
+            "position" => authorities.OrderBy(a => a.Position).ThenBy(a => a.SearchKey).ThenBy(a => a.Id),
+            "-position" => authorities.OrderByDescending(a => a.Position).ThenBy(a => a.SearchKey).ThenBy(a => a.Id),
+            "country" => authorities.OrderBy(a => a.CountryCode).ThenBy(a => a.SearchKey).ThenBy(a => a.Id),
+            "-country" => authorities.OrderByDescending(a => a.CountryCode).ThenBy(a => a.SearchKey).ThenBy(a => a.Id),
+            _ => authorities.OrderBy(a => a.SearchKey).ThenBy(a => a.Id),
+        };
+        var results = await authorities.ToPagedListAsync(query, page => page.Select(a => new AuthorityRow(
+            a.Id, a.FullName, a.Position, a.LocalGovernment!.Name, a.Country!.NameEn, a.Country.NameEs, a.Country.NamePt, a.PreferredLanguage,
+            db.Users.Any(u => u.AuthorityId == a.Id))), cancellationToken);
+        return new AuthorityListPage(query, results, await countryOptions.ListAsync(scope, cancellationToken), scope.OnlyCountry is not null);
+    }
+
+    public Task<AuthorityDetails?> FindAsync(int id, CancellationToken cancellationToken = default) =>
+        db.Authorities.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new AuthorityDetails(
+                a.Id, a.FullName, a.Position, a.Email, a.Phone, a.PreferredLanguage, a.Gender, a.GenderDescription,
+                a.LocalGovernmentId, a.LocalGovernment!.Name, a.CountryCode, a.Country!.NameEn, a.Country.NameEs, a.Country.NamePt,
+                db.Users.Any(u => u.AuthorityId == a.Id), a.Version))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<AuthorityEditor> EditorAsync(int? id, AuthorityForm form, CountryScope scope, CancellationToken cancellationToken = default)
+    {
+        var governments = scope.Apply(db.LocalGovernments.AsNoTracking())
+            .OrderBy(l => l.CountryCode).ThenBy(l => l.SearchKey)
+            .Select(l => new LocalGovernmentOption(l.Id, l.Name, l.CountryCode));
+        return new AuthorityEditor(id, form, await countryOptions.ListAsync(scope, cancellationToken), await governments.ToListAsync(cancellationToken));
+    }
+
+    public static AuthorityForm NewForm(CountryScope scope) => new()
+    {
+        CountryCode = scope.OnlyCountry,
+        PreferredLanguage = scope.OnlyCountry == "BR" ? "pt" : "es",
+        Gender = GenderCategory.PrefersNotToSay,
+    };
+
+    public static AuthorityForm FormFrom(AuthorityDetails details) => new()
+    {
+        FullName = details.FullName,
+        Position = details.Position,
+        Email = details.Email,
+        Phone = details.Phone,
+        PreferredLanguage = details.PreferredLanguage,
+        Gender = details.Gender,
+        GenderDescription = details.GenderDescription,
+        CountryCode = details.CountryCode,
+        LocalGovernmentId = details.LocalGovernmentId,
+        Version = details.Version,
+    };
+
+    /// <summary>Checks what only the database knows: a unique e-mail, and a local government of the chosen, permitted country.</summary>
+    public async Task<AuthorityFormProblems> CheckAsync(int? id, AuthorityForm form, CountryScope scope, CancellationToken cancellationToken = default)
+    {
+        var email = SearchText.Email(form.Email);
+        var emailTaken = email.Length > 0 && await db.Authorities.AnyAsync(a => a.EmailNormalized == email && a.Id != id, cancellationToken);
+        var governmentCountry = form.LocalGovernmentId is { } governmentId
+            ? await db.LocalGovernments.Where(l => l.Id == governmentId).Select(l => l.CountryCode).SingleOrDefaultAsync(cancellationToken)
+            : form.CountryCode;
+        return new AuthorityFormProblems(
+            emailTaken,
+            governmentCountry != form.CountryCode,
+            form.CountryCode is not null && !scope.Allows(form.CountryCode));
+    }
+
+    public async Task<int> CreateAsync(AuthorityForm form, CancellationToken cancellationToken = default)
+    {
+        var authority = new Authority { FullName = "", Position = "", Email = "", CountryCode = form.CountryCode! };
+        Apply(authority, form);
+        db.Authorities.Add(authority);
+        await db.SaveChangesAsync(cancellationToken);
+        return authority.Id;
+    }
+
+    public Task<SaveOutcome> UpdateAsync(int id, AuthorityForm form, CancellationToken cancellationToken = default) =>
+        db.EditVersionedAsync<Authority>(a => a.Id == id, form.Version, authority => Apply(authority, form), cancellationToken);
+
+    public Task<SaveOutcome> DeleteAsync(int id, int version, CancellationToken cancellationToken = default) =>
+        db.DeleteVersionedAsync<Authority>(a => a.Id == id, version, () => db.Users.AnyAsync(u => u.AuthorityId == id, cancellationToken), cancellationToken);
+
+    private static void Apply(Authority authority, AuthorityForm form)
+    {
+        authority.FullName = form.FullName!.Trim();
+        authority.Position = form.Position!.Trim();
+        authority.Email = form.Email!.Trim();
+        authority.Phone = string.IsNullOrWhiteSpace(form.Phone) ? null : form.Phone.Trim();
+        authority.PreferredLanguage = form.PreferredLanguage!;
+        authority.Gender = form.Gender!.Value;
+        authority.GenderDescription = form.Gender == GenderCategory.SelfDescribed ? form.GenderDescription?.Trim() : null;
+        authority.CountryCode = form.CountryCode!;
+        authority.LocalGovernmentId = form.LocalGovernmentId;
+    }
+}
