@@ -1,6 +1,8 @@
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Features.Account;
 using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Email;
 using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Operations;
 using ChampionPortal.Web.Infrastructure.Web;
@@ -80,7 +82,20 @@ public static class PortalApp
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddSignInManager<PortalSignInManager>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+
+        // Password links are single-use (they are bound to the security stamp, which the new password changes).
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(PasswordLinkSender.ValidForHours));
+
+        // How soon a deactivation or a password change ends sessions elsewhere.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddSingleton<IEmailSender, EmailSender>();
+        services.AddScoped<EmailRenderer>();
+        services.AddScoped<PublicUrls>();
 
         services.ConfigureApplicationCookie(options =>
         {

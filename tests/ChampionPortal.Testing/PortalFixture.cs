@@ -29,3 +29,17 @@ public class PortalFixture : IAsyncLifetime
 
     protected virtual PortalAppFactory CreateFactory(string connectionString) => new(connectionString);
 }
+
+/// <summary>A portal that sends its e-mail to a real SMTP server running in the test process.</summary>
+public class MailPortalFixture : PortalFixture
+{
+    public SmtpTestServer Smtp { get; } = new();
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+
+    protected override PortalAppFactory CreateFactory(string connectionString) => new(connectionString, settings: Smtp.PortalSettings);
+}

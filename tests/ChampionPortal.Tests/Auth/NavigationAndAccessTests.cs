@@ -33,7 +33,7 @@ public sealed class NavigationAndAccessTests(PortalFixture fixture) : IClassFixt
     }
 
     [Theory]
-    [InlineData(Roles.Administrator, null, new[] { "cohorts", "local-governments", "authorities", "reference-data" })]
+    [InlineData(Roles.Administrator, null, new[] { "cohorts", "local-governments", "authorities", "users", "reference-data" })]
     [InlineData(Roles.RegionalStaff, null, new[] { "cohorts", "local-governments", "authorities" })]
     [InlineData(Roles.CountryOffice, "CL", new[] { "local-governments", "authorities" })]
     [InlineData(Roles.Authority, null, new string[0])]

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ChampionPortal.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 
@@ -10,7 +11,7 @@ public enum SignInOutcome
     LockedOut,
 }
 
-public sealed class AccountService(SignInManager<PortalUser> signInManager, UserManager<PortalUser> userManager)
+public sealed class AccountService(SignInManager<PortalUser> signInManager, UserManager<PortalUser> userManager, PasswordLinkSender passwordLinks)
 {
     public async Task<SignInOutcome> SignInAsync(SignInForm form)
     {
@@ -30,8 +31,67 @@ public sealed class AccountService(SignInManager<PortalUser> signInManager, User
 
     public Task SignOutAsync() => signInManager.SignOutAsync();
 
+    /// <summary>Sends a reset link to an active account with that address; says nothing about whether one exists.</summary>
+    public async Task RequestPasswordResetAsync(string email, CancellationToken cancellationToken = default)
+    {
+        var user = await userManager.FindByEmailAsync(email.Trim());
+        if (user is { IsActive: true })
+        {
+            await passwordLinks.SendAsync(user, newAccount: false, cancellationToken);
+        }
+    }
+
+    /// <summary>Sets the password from an e-mailed link. The link works once: the new password changes the security stamp it was issued for.</summary>
+    public async Task<IdentityResult> ResetPasswordAsync(ResetPasswordForm form)
+    {
+        var user = await userManager.FindByIdAsync(form.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (user is not { IsActive: true })
+        {
+            return IdentityResult.Failed(userManager.ErrorDescriber.InvalidToken());
+        }
+
+        var result = await userManager.ResetPasswordAsync(user, form.Token, form.NewPassword!);
+        if (result.Succeeded)
+        {
+            // Proving control of the mailbox is as good as the password: a locked account opens again.
+            await userManager.SetLockoutEndDateAsync(user, null);
+            await userManager.ResetAccessFailedCountAsync(user);
+        }
+
+        return result;
+    }
+
+    public async Task<IdentityResult> ChangePasswordAsync(ClaimsPrincipal principal, ChangePasswordForm form)
+    {
+        var user = await userManager.GetUserAsync(principal) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+        var result = await userManager.ChangePasswordAsync(user, form.CurrentPassword!, form.NewPassword!);
+        if (result.Succeeded)
+        {
+            await signInManager.RefreshSignInAsync(user);
+        }
+
+        return result;
+    }
+
+    public async Task<ProfilePage> ProfileAsync(ClaimsPrincipal principal)
+    {
+        var user = await userManager.GetUserAsync(principal) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+        return new ProfilePage(
+            new ProfileForm { FullName = user.FullName, PreferredLanguage = user.PreferredLanguage }, user.Email!, [.. await userManager.GetRolesAsync(user)]);
+    }
+
+    /// <summary>Saves name and language and renews the cookie, which carries both.</summary>
+    public async Task UpdateProfileAsync(ClaimsPrincipal principal, ProfileForm form)
+    {
+        var user = await userManager.GetUserAsync(principal) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+        user.FullName = form.FullName!.Trim();
+        user.PreferredLanguage = form.PreferredLanguage!;
+        await userManager.UpdateAsync(user);
+        await signInManager.RefreshSignInAsync(user);
+    }
+
     /// <summary>Stores the chosen language in the signed-in user's profile and renews the cookie that carries it.</summary>
-    public async Task SetPreferredLanguageAsync(System.Security.Claims.ClaimsPrincipal principal, string language)
+    public async Task SetPreferredLanguageAsync(ClaimsPrincipal principal, string language)
     {
         var user = await userManager.GetUserAsync(principal);
         if (user is null || user.PreferredLanguage == language)

@@ -15,6 +15,7 @@ public sealed class NavigationMenu(IAuthorizationService authorization)
         new("cohorts", "Nav_Cohorts", "Nav_Cohorts_Description", "/cohorts", Policies.ManageCohorts),
         new("local-governments", "Nav_LocalGovernments", "Nav_LocalGovernments_Description", "/local-governments", Policies.ManageLocalGovernments),
         new("authorities", "Nav_Authorities", "Nav_Authorities_Description", "/authorities", Policies.ManageAuthorities),
+        new("users", "Nav_Users", "Nav_Users_Description", "/users", Policies.Administration),
         new("reference-data", "Nav_ReferenceData", "Nav_ReferenceData_Description", "/reference-data", Policies.Administration),
     ];
 

@@ -6,6 +6,7 @@ using ChampionPortal.Web.Features.LocalGovernments;
 using ChampionPortal.Web.Features.ReferenceData;
 using ChampionPortal.Web.Features.Sessions;
 using ChampionPortal.Web.Features.Shared;
+using ChampionPortal.Web.Features.Users;
 
 namespace ChampionPortal.Web.Infrastructure.Web;
 
@@ -14,14 +15,17 @@ public static class FeatureRegistration
     public static IServiceCollection AddPortalFeatures(this IServiceCollection services)
     {
         services.AddScoped<AccountService>();
+        services.AddScoped<PasswordLinkSender>();
         services.AddScoped<LocalGovernmentService>();
         services.AddScoped<ReferenceDataService>();
         services.AddScoped<CohortService>();
+        services.AddScoped<UserAdministration>();
         services.AddScoped<AuthorityService>();
         services.AddScoped<EventService>();
         services.AddScoped<SessionService>();
         services.AddScoped<CountryOptions>();
         services.AddScoped<NavigationMenu>();
+        services.AddScoped<Features.Home.HomeService>();
         return services;
     }
 }

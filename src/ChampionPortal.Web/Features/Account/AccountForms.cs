@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChampionPortal.Web.Features.Account;
+
+public sealed class ForgotPasswordForm
+{
+    [Required(ErrorMessage = "Validation_Required")]
+    [EmailAddress(ErrorMessage = "Validation_Email")]
+    [Display(Name = "Field_Email")]
+    public string? Email { get; set; }
+}
+
+public sealed class ResetPasswordForm
+{
+    public int UserId { get; set; }
+
+    public string Token { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation_Required")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field_NewPassword")]
+    public string? NewPassword { get; set; }
+
+    [Required(ErrorMessage = "Validation_Required")]
+    [DataType(DataType.Password)]
+    [Compare(nameof(NewPassword), ErrorMessage = "Validation_PasswordsDiffer")]
+    [Display(Name = "Field_ConfirmPassword")]
+    public string? ConfirmPassword { get; set; }
+}
+
+public sealed class ChangePasswordForm
+{
+    [Required(ErrorMessage = "Validation_Required")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field_CurrentPassword")]
+    public string? CurrentPassword { get; set; }
+
+    [Required(ErrorMessage = "Validation_Required")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field_NewPassword")]
+    public string? NewPassword { get; set; }
+
+    [Required(ErrorMessage = "Validation_Required")]
+    [DataType(DataType.Password)]
+    [Compare(nameof(NewPassword), ErrorMessage = "Validation_PasswordsDiffer")]
+    [Display(Name = "Field_ConfirmPassword")]
+    public string? ConfirmPassword { get; set; }
+}
+
+public sealed class ProfileForm
+{
+    [Required(ErrorMessage = "Validation_Required")]
+    [StringLength(200, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_FullName")]
+    public string? FullName { get; set; }
+
+    [Required(ErrorMessage = "Validation_Required")]
+    [Display(Name = "Field_PreferredLanguage")]
+    public string? PreferredLanguage { get; set; }
+}
+
+public sealed record ProfilePage(ProfileForm Form, string Email, IReadOnlyList<string> Roles);

@@ -1,0 +1,25 @@
+using MailKit.Security;
+
+namespace ChampionPortal.Web.Infrastructure.Email;
+
+/// <summary>Configuration section "Email". Without Smtp:Host, messages are written as .eml files to the pickup folder.</summary>
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+
+    public string FromAddress { get; set; } = "no-reply@champion-portal.local";
+    public string FromName { get; set; } = "Champion Portal";
+    public string? PickupFolder { get; set; }
+    public SmtpOptions Smtp { get; set; } = new();
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+
+    /// <summary>None, Auto, SslOnConnect, StartTls or StartTlsWhenAvailable (MailKit's SecureSocketOptions).</summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTls;
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+}

@@ -1,0 +1,53 @@
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace ChampionPortal.Web.Infrastructure.Email;
+
+/// <summary>One message to one person, already rendered in that person's language.</summary>
+public sealed record EmailMessage(string ToAddress, string ToName, string Subject, string HtmlBody, string TextBody);
+
+/// <summary>The portal's one way of sending e-mail (the invitations feature later puts an outbox in front of it).</summary>
+public interface IEmailSender
+{
+    Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default);
+}
+
+/// <summary>MailKit over SMTP when Email:Smtp:Host is set; otherwise .eml files in the pickup folder.</summary>
+public sealed class EmailSender(IOptions<EmailOptions> options, IWebHostEnvironment environment, ILogger<EmailSender> logger) : IEmailSender
+{
+    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        var mime = Build(message, settings);
+        if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
+        {
+            var folder = Path.GetFullPath(settings.PickupFolder ?? Path.Combine("App_Data", "mail-pickup"), environment.ContentRootPath);
+            Directory.CreateDirectory(folder);
+            var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
+            await mime.WriteToAsync(file, cancellationToken);
+            logger.LogInformation("No SMTP server is configured: e-mail \"{Subject}\" was written to {File}", message.Subject, file);
+            return;
+        }
+
+        using var client = new SmtpClient();
+        await client.ConnectAsync(settings.Smtp.Host, settings.Smtp.Port, settings.Smtp.Security, cancellationToken);
+        if (!string.IsNullOrEmpty(settings.Smtp.UserName))
+        {
+            await client.AuthenticateAsync(settings.Smtp.UserName, settings.Smtp.Password ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(mime, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+
+    private static MimeMessage Build(EmailMessage message, EmailOptions settings)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
+        mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
+        mime.Subject = message.Subject;
+        mime.Body = new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody }.ToMessageBody();
+        return mime;
+    }
+}
