@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Champion Portal. Installs what the tests need where it is missing (PostgreSQL server
-# binaries on Debian/Ubuntu, as root or through sudo), builds, runs the tests, and ends with the line
+# binaries and Chromium on Debian/Ubuntu, as root or through sudo), builds, runs the tests, and ends with the line
 # "N passed, N failed, N skipped" computed from the test results (TRX files in artifacts/test-results).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,15 @@ if ! have_postgres_server; then
   if ! install_debian_packages postgresql; then
     echo "Could not install PostgreSQL. Install the PostgreSQL 15+ server binaries (initdb, pg_ctl)," >&2
     echo "e.g. 'sudo apt-get install postgresql', or set PG_BIN to the folder that holds them." >&2
+    exit 1
+  fi
+fi
+
+chromium_path=${CHROMIUM_PATH:-/usr/bin/chromium}
+if [ ! -x "$chromium_path" ]; then
+  echo "Chromium is missing (the browser tests drive it through Playwright): installing the Debian package 'chromium'..."
+  if ! install_debian_packages chromium; then
+    echo "Could not install Chromium. Install it (e.g. 'sudo apt-get install chromium') or set CHROMIUM_PATH." >&2
     exit 1
   fi
 fi

@@ -10,12 +10,9 @@ public sealed class ForgotPasswordForm
     public string? Email { get; set; }
 }
 
-public sealed class ResetPasswordForm
+/// <summary>A new password typed twice, as every form that sets one asks for it.</summary>
+public abstract class NewPasswordFields
 {
-    public int UserId { get; set; }
-
-    public string Token { get; set; } = "";
-
     [Required(ErrorMessage = "Validation_Required")]
     [DataType(DataType.Password)]
     [Display(Name = "Field_NewPassword")]
@@ -28,23 +25,19 @@ public sealed class ResetPasswordForm
     public string? ConfirmPassword { get; set; }
 }
 
-public sealed class ChangePasswordForm
+public sealed class ResetPasswordForm : NewPasswordFields
+{
+    public int UserId { get; set; }
+
+    public string Token { get; set; } = "";
+}
+
+public sealed class ChangePasswordForm : NewPasswordFields
 {
     [Required(ErrorMessage = "Validation_Required")]
     [DataType(DataType.Password)]
     [Display(Name = "Field_CurrentPassword")]
     public string? CurrentPassword { get; set; }
-
-    [Required(ErrorMessage = "Validation_Required")]
-    [DataType(DataType.Password)]
-    [Display(Name = "Field_NewPassword")]
-    public string? NewPassword { get; set; }
-
-    [Required(ErrorMessage = "Validation_Required")]
-    [DataType(DataType.Password)]
-    [Compare(nameof(NewPassword), ErrorMessage = "Validation_PasswordsDiffer")]
-    [Display(Name = "Field_ConfirmPassword")]
-    public string? ConfirmPassword { get; set; }
 }
 
 public sealed class ProfileForm

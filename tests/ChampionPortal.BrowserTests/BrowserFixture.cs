@@ -1,0 +1,98 @@
+using ChampionPortal.Testing;
+using Microsoft.Playwright;
+
+namespace ChampionPortal.BrowserTests;
+
+/// <summary>The portal on its own database and Debian's Chromium driven by Playwright (no browser download).</summary>
+public sealed class BrowserFixture : PortalFixture
+{
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium was not found at {ChromiumPath}. Install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH; the README's test command does this.");
+        }
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    public override async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser session in the given language whose every visited page is photographed into artifacts/browser/{journey}/.</summary>
+    public async Task<Journey> StartJourneyAsync(string name, string locale = "en")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+        });
+        return new Journey(context, await context.NewPageAsync(), Path.Combine(ArtifactsFolder(), "browser", name));
+    }
+
+    private static string ArtifactsFolder()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ChampionPortal.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(directory?.FullName ?? Path.GetTempPath(), "artifacts");
+    }
+}
+
+/// <summary>One user's walk through the portal, with a screenshot of each page it reaches.</summary>
+public sealed class Journey(IBrowserContext context, IPage page, string folder) : IAsyncDisposable
+{
+    private int step;
+
+    public IPage Page { get; } = page;
+
+    public async Task ShotAsync(string name)
+    {
+        Directory.CreateDirectory(folder);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{++step:00}-{name}.png"), FullPage = true });
+    }
+
+    public async Task SignInAsync(string email, string password = PortalAppFactory.TestPassword)
+    {
+        await Page.GotoAsync("/account/sign-in");
+        await ShotAsync("sign-in");
+        await Page.Locator("#Email").FillAsync(email);
+        await Page.Locator("#Password").FillAsync(password);
+        await Page.Locator("main button[type=submit]").ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await ShotAsync("signed-in");
+    }
+
+    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+}
