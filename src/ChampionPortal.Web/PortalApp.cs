@@ -8,6 +8,7 @@ using ChampionPortal.Web.Infrastructure.Operations;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -143,6 +144,15 @@ public static class PortalApp
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        if (app.Configuration.GetValue("Proxy:TrustForwardedHeaders", false))
+        {
+            // Behind a reverse proxy that terminates TLS: take the client's scheme and address from it.
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
+
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseSerilogRequestLogging(options =>
             options.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("CorrelationId", http.TraceIdentifier));
