@@ -42,6 +42,8 @@ public static class PortalApp
     {
         builder.Services.AddSerilog((services, logger) =>
         {
+            // The environment as the host finally resolved it (a test host sets its own after this builder was made).
+            var environment = services.GetRequiredService<IHostEnvironment>();
             logger.ReadFrom.Configuration(builder.Configuration)
                 .Enrich.FromLogContext()
                 .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
@@ -51,12 +53,17 @@ public static class PortalApp
                 // Operator commands print their own results; only problems go to the log, on standard error.
                 logger.MinimumLevel.Warning().WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose);
             }
-            else if (builder.Environment.IsDevelopment())
+            else if (environment.IsDevelopment())
             {
                 logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}");
             }
             else
             {
+                if (environment.IsEnvironment("Testing"))
+                {
+                    logger.MinimumLevel.Warning();
+                }
+
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
             }
         });
