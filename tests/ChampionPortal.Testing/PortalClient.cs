@@ -40,7 +40,8 @@ public sealed class PortalClient : IDisposable
     {
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}.");
-        var fields = new Dictionary<string, string>();
+        // A list, not a dictionary: a form may repeat a name (several selected ids), and each value is posted.
+        var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
             switch (element)
@@ -50,33 +51,30 @@ public sealed class PortalClient : IDisposable
                     {
                         if (input.IsChecked)
                         {
-                            fields[input.Name] = input.Value;
+                            fields.Add(new(input.Name, input.Value));
                         }
                     }
                     else if (input.Type != "submit")
                     {
-                        fields.TryAdd(input.Name, input.Value);
+                        fields.Add(new(input.Name, input.Value));
                     }
 
                     break;
                 case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
-                    fields[select.Name] = select.Value ?? "";
+                    fields.Add(new(select.Name, select.Value ?? ""));
                     break;
                 case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
-                    fields[area.Name] = area.Value;
+                    fields.Add(new(area.Name, area.Value));
                     break;
             }
         }
 
         foreach (var (name, value) in values)
         {
-            if (value is null)
+            fields.RemoveAll(f => f.Key == name);
+            if (value is not null)
             {
-                fields.Remove(name);
-            }
-            else
-            {
-                fields[name] = value;
+                fields.Add(new(name, value));
             }
         }
 

@@ -21,6 +21,9 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<GcmObjective> GcmObjectives => Set<GcmObjective>();
     public DbSet<GuidingPrinciple> GuidingPrinciples => Set<GuidingPrinciple>();
+    public DbSet<Nomination> Nominations => Set<Nomination>();
+    public DbSet<NominationCriterion> NominationCriteria => Set<NominationCriterion>();
+    public DbSet<CohortCountryQuota> CohortCountryQuotas => Set<CohortCountryQuota>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

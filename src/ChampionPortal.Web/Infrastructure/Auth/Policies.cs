@@ -10,6 +10,9 @@ public static class Policies
     public const string ManageCohorts = nameof(ManageCohorts);
     public const string ManageLocalGovernments = nameof(ManageLocalGovernments);
     public const string ManageAuthorities = nameof(ManageAuthorities);
+    public const string ViewNominations = nameof(ViewNominations);
+    public const string Nominate = nameof(Nominate);
+    public const string ReviewNominations = nameof(ReviewNominations);
 
     /// <summary>Resource-based: the record's country must be within the user's country scope.</summary>
     public const string CountryScope = nameof(CountryScope);
@@ -23,6 +26,9 @@ public static class Policies
             .AddPolicy(ManageCohorts, p => p.RequireRole(Roles.Administrator, Roles.RegionalStaff))
             .AddPolicy(ManageLocalGovernments, p => p.RequireRole(Roles.Administrator, Roles.RegionalStaff, Roles.CountryOffice))
             .AddPolicy(ManageAuthorities, p => p.RequireRole(Roles.Administrator, Roles.RegionalStaff, Roles.CountryOffice))
+            .AddPolicy(ViewNominations, p => p.RequireRole(Roles.Administrator, Roles.RegionalStaff, Roles.CountryOffice))
+            .AddPolicy(Nominate, p => p.RequireRole(Roles.CountryOffice).RequireClaim(PortalClaimTypes.Country))
+            .AddPolicy(ReviewNominations, p => p.RequireRole(Roles.Administrator, Roles.RegionalStaff))
             .AddPolicy(CountryScope, p => p.AddRequirements(new CountryScopeRequirement()));
         return services;
     }

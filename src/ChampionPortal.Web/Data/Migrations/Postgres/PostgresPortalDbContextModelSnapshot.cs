@@ -191,6 +191,30 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.ToTable("Cohorts");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CohortCountryQuota", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Quota")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("CohortId", "CountryCode");
+
+                    b.HasIndex("CountryCode");
+
+                    b.ToTable("CohortCountryQuotas");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Country", b =>
                 {
                     b.Property<string>("Code")
@@ -382,6 +406,104 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("CountryCode", "SearchKey");
 
                     b.ToTable("LocalGovernments");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Nomination", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CriteriaMet")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("LocalGovernmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("CountryCode");
+
+                    b.HasIndex("LocalGovernmentId");
+
+                    b.HasIndex("CohortId", "AuthorityId")
+                        .IsUnique();
+
+                    b.HasIndex("CohortId", "CountryCode", "Status");
+
+                    b.ToTable("Nominations");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.NominationCriterion", b =>
+                {
+                    b.Property<int>("NominationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Criterion")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("EvidenceText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("Met")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("NominationId", "Criterion");
+
+                    b.ToTable("NominationCriteria");
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.PortalRole", b =>
@@ -712,6 +834,21 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.Navigation("LocalGovernment");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CohortCountryQuota", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Event", b =>
                 {
                     b.HasOne("ChampionPortal.Web.Domain.Cohort", "Cohort")
@@ -732,6 +869,47 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Country");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Nomination", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.LocalGovernment", "LocalGovernment")
+                        .WithMany()
+                        .HasForeignKey("LocalGovernmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Authority");
+
+                    b.Navigation("Cohort");
+
+                    b.Navigation("LocalGovernment");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.NominationCriterion", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Nomination", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.PortalUser", b =>
@@ -818,6 +996,11 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ChampionPortal.Web.Domain.Event", b =>
                 {
                     b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Nomination", b =>
+                {
+                    b.Navigation("Criteria");
                 });
 #pragma warning restore 612, 618
         }

@@ -180,6 +180,30 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Cohorts");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CohortCountryQuota", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Quota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CohortId", "CountryCode");
+
+                    b.HasIndex("CountryCode");
+
+                    b.ToTable("CohortCountryQuotas");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Country", b =>
                 {
                     b.Property<string>("Code")
@@ -367,6 +391,102 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("CountryCode", "SearchKey");
 
                     b.ToTable("LocalGovernments");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Nomination", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriteriaMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LocalGovernmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("CountryCode");
+
+                    b.HasIndex("LocalGovernmentId");
+
+                    b.HasIndex("CohortId", "AuthorityId")
+                        .IsUnique();
+
+                    b.HasIndex("CohortId", "CountryCode", "Status");
+
+                    b.ToTable("Nominations");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.NominationCriterion", b =>
+                {
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Criterion")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Met")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NominationId", "Criterion");
+
+                    b.ToTable("NominationCriteria");
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.PortalRole", b =>
@@ -685,6 +805,21 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("LocalGovernment");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CohortCountryQuota", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Event", b =>
                 {
                     b.HasOne("ChampionPortal.Web.Domain.Cohort", "Cohort")
@@ -705,6 +840,47 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Country");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Nomination", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.LocalGovernment", "LocalGovernment")
+                        .WithMany()
+                        .HasForeignKey("LocalGovernmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Authority");
+
+                    b.Navigation("Cohort");
+
+                    b.Navigation("LocalGovernment");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.NominationCriterion", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Nomination", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.PortalUser", b =>
@@ -791,6 +967,11 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ChampionPortal.Web.Domain.Event", b =>
                 {
                     b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Nomination", b =>
+                {
+                    b.Navigation("Criteria");
                 });
 #pragma warning restore 612, 618
         }
