@@ -55,6 +55,8 @@ public sealed class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture) : IClas
                     Workshop = c.Events.Where(e => e.Kind == EventKind.Workshop).SelectMany(e => e.Sessions).Count(),
                 })
                 .SingleAsync(),
+            ApprovedIn2023 = await db.Nominations.CountAsync(n => n.Cohort!.Code == DemoData.CohortCode && n.Status == NominationStatus.Approved),
+            AwaitingReview = await db.Nominations.CountAsync(n => n.Status == NominationStatus.Submitted),
             Objectives = await db.GcmObjectives.CountAsync(),
             Principles = await db.GuidingPrinciples.CountAsync(),
         });
@@ -65,6 +67,8 @@ public sealed class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture) : IClas
         counts.Governments.Should().Be(27);
         counts.Cohort.Forum.Should().Be(1);
         counts.Cohort.Workshop.Should().Be(2);
+        counts.ApprovedIn2023.Should().Be(40, "all 40 people invited in 2023 had been nominated and approved");
+        counts.AwaitingReview.Should().BePositive("the open demo cohort has nominations waiting in the review queue");
         counts.Objectives.Should().Be(23);
         counts.Principles.Should().Be(10);
     }

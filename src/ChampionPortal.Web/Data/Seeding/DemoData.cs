@@ -135,6 +135,26 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
         workshop.Sessions.Add(DemoSession(cohort, "WS2", "Workshop, session 2", new DateTime(2023, 11, 22, 14, 0, 0, DateTimeKind.Utc), SessionModality.Virtual));
         db.Cohorts.Add(cohort);
         db.Events.AddRange(forum, workshop);
+
+        // The 2023 mapping: every one of the 40 people invited had been nominated by a country office and approved.
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        db.Nominations.AddRange(authorities.Select((a, i) => DemoNomination(cohort, a, NominationStatus.Approved, 1 + i % 5, now)));
+
+        // A second cohort, open now, with nominations waiting for review so that the queue has work in it.
+        var next = new Cohort
+        {
+            Code = "2025",
+            Name = "2025 — second cohort (demo data)",
+            StartDate = new DateOnly(2025, 9, 1),
+            EndDate = new DateOnly(2026, 12, 15),
+            Status = CohortStatus.Open,
+        };
+        db.Cohorts.Add(next);
+        db.Nominations.AddRange(
+            DemoNomination(next, authorities[1], NominationStatus.Submitted, 4, now),
+            DemoNomination(next, authorities[2], NominationStatus.Submitted, 2, now),
+            DemoNomination(next, authorities[3], NominationStatus.Draft, 1, now),
+            DemoNomination(next, authorities.First(a => a.CountryCode == "BR"), NominationStatus.Submitted, 3, now));
         await db.SaveChangesAsync(cancellationToken);
 
         foreach (var (email, role, description) in Accounts)
@@ -164,6 +184,29 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
 
         return true;
     }
+
+    private static Nomination DemoNomination(Cohort cohort, Authority authority, NominationStatus status, int criteriaMet, DateTime now) => new()
+    {
+        Cohort = cohort,
+        Authority = authority,
+        LocalGovernment = authority.LocalGovernment,
+        CountryCode = authority.CountryCode,
+        Status = status,
+        Justification = "Demo nomination: an authority committed to migration governance at the local level.",
+        CriteriaMet = criteriaMet,
+        CreatedAtUtc = now,
+        SubmittedAtUtc = status == NominationStatus.Draft ? null : now,
+        ReviewedAtUtc = status is NominationStatus.Approved or NominationStatus.Rejected ? now : null,
+        Criteria =
+        [
+            .. Enum.GetValues<SelectionCriterion>().Select((criterion, i) => new NominationCriterion
+            {
+                Criterion = criterion,
+                Met = i < criteriaMet,
+                EvidenceText = i < criteriaMet ? "Documented by the IOM country office (demo)." : null,
+            }),
+        ],
+    };
 
     private static Session DemoSession(Cohort cohort, string code, string title, DateTime startsAtUtc, SessionModality modality) => new()
     {
