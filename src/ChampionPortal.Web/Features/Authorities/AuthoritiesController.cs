@@ -1,5 +1,6 @@
 using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Tabular;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,13 @@ public sealed class AuthoritiesController(
     [HttpGet("")]
     public async Task<IActionResult> Index(AuthorityListQuery query, CancellationToken cancellationToken) =>
         View(await authorities.ListAsync(query, User.CountryScope(), cancellationToken));
+
+    [HttpGet("export")]
+    public async Task<IActionResult> Export(AuthorityListQuery query, TabularFormat format, CancellationToken cancellationToken)
+    {
+        var (content, contentType, fileName) = TabularFile.Write(await authorities.ExportAsync(query, User.CountryScope(), cancellationToken), format, "authorities");
+        return File(content, contentType, fileName);
+    }
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)

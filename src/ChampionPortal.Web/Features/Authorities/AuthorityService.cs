@@ -2,6 +2,7 @@ using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Tabular;
 using ChampionPortal.Web.Infrastructure.Text;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -18,32 +19,7 @@ public sealed class AuthorityService(PortalDbContext db, CountryOptions countryO
 {
     public async Task<AuthorityListPage> ListAsync(AuthorityListQuery query, CountryScope scope, CancellationToken cancellationToken = default)
     {
-        var authorities = scope.Apply(db.Authorities.AsNoTracking());
-        if (query.Q?.Trim() is { Length: > 0 } term)
-        {
-            // An e-mail address is looked up exactly; anything else by name, accents and case ignored.
-            var key = SearchText.Key(term);
-            var email = SearchText.Email(term);
-            authorities = term.Contains('@', StringComparison.Ordinal)
-                ? authorities.Where(a => a.EmailNormalized == email)
-                : authorities.Where(a => a.SearchKey.Contains(key));
-        }
-
-        if (!string.IsNullOrEmpty(query.Country))
-        {
-            authorities = authorities.Where(a => a.CountryCode == query.Country);
-        }
-
-        if (query.LocalGovernment is { } government)
-        {
-            authorities = authorities.Where(a => a.LocalGovernmentId == government);
-        }
-
-        if (!string.IsNullOrEmpty(query.Language))
-        {
-            authorities = authorities.Where(a => a.PreferredLanguage == query.Language);
-        }
-
+        var authorities = Filter(query, scope);
         authorities = query.Sort switch
         {
             "-name" => authorities.OrderByDescending(a => a.SearchKey).ThenBy(a => a.Id),
@@ -57,6 +33,17 @@ public sealed class AuthorityService(PortalDbContext db, CountryOptions countryO
             a.Id, a.FullName, a.Position, a.LocalGovernment!.Name, a.Country!.NameEn, a.Country.NameEs, a.Country.NamePt, a.PreferredLanguage,
             db.Users.Any(u => u.AuthorityId == a.Id))), cancellationToken);
         return new AuthorityListPage(query, results, await countryOptions.ListAsync(scope, cancellationToken), scope.OnlyCountry is not null);
+    }
+
+    /// <summary>The authorities of the list's filters, without paging, in the import's columns.</summary>
+    public async Task<Table> ExportAsync(AuthorityListQuery query, CountryScope scope, CancellationToken cancellationToken = default)
+    {
+        var rows = await Filter(query, scope).OrderBy(a => a.CountryCode).ThenBy(a => a.SearchKey)
+            .Select(a => new { a.CountryCode, Government = a.LocalGovernment!.Name, Kind = (LocalGovernmentKind?)a.LocalGovernment.Kind, a.FullName, a.Position, a.Email, a.Phone, a.PreferredLanguage, a.Gender })
+            .ToListAsync(cancellationToken);
+        return new Table(
+            DirectoryColumns.All,
+            [.. rows.Select(r => (IReadOnlyList<string?>)[r.CountryCode, r.Government, r.Kind?.ToString(), r.FullName, r.Position, r.Email, r.Phone, r.PreferredLanguage, r.Gender.ToString()])]);
     }
 
     public Task<AuthorityDetails?> FindAsync(int id, CancellationToken cancellationToken = default) =>
@@ -124,6 +111,37 @@ public sealed class AuthorityService(PortalDbContext db, CountryOptions countryO
 
     public Task<SaveOutcome> DeleteAsync(int id, int version, CancellationToken cancellationToken = default) =>
         db.DeleteVersionedAsync<Authority>(a => a.Id == id, version, () => db.Users.AnyAsync(u => u.AuthorityId == id, cancellationToken), cancellationToken);
+
+    private IQueryable<Authority> Filter(AuthorityListQuery query, CountryScope scope)
+    {
+        var authorities = scope.Apply(db.Authorities.AsNoTracking());
+        if (query.Q?.Trim() is { Length: > 0 } term)
+        {
+            // An e-mail address is looked up exactly; anything else by name, accents and case ignored.
+            var key = SearchText.Key(term);
+            var email = SearchText.Email(term);
+            authorities = term.Contains('@', StringComparison.Ordinal)
+                ? authorities.Where(a => a.EmailNormalized == email)
+                : authorities.Where(a => a.SearchKey.Contains(key));
+        }
+
+        if (!string.IsNullOrEmpty(query.Country))
+        {
+            authorities = authorities.Where(a => a.CountryCode == query.Country);
+        }
+
+        if (query.LocalGovernment is { } government)
+        {
+            authorities = authorities.Where(a => a.LocalGovernmentId == government);
+        }
+
+        if (!string.IsNullOrEmpty(query.Language))
+        {
+            authorities = authorities.Where(a => a.PreferredLanguage == query.Language);
+        }
+
+        return authorities;
+    }
 
     private static void Apply(Authority authority, AuthorityForm form)
     {

@@ -2,6 +2,7 @@ using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Tabular;
 using ChampionPortal.Web.Infrastructure.Text;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -13,22 +14,7 @@ public sealed class LocalGovernmentService(PortalDbContext db, CountryOptions co
     /// <summary>One page of local governments within the user's country scope: three SQL statements at any page size.</summary>
     public async Task<LocalGovernmentListPage> ListAsync(LocalGovernmentListQuery query, CountryScope scope, CancellationToken cancellationToken = default)
     {
-        var governments = scope.Apply(db.LocalGovernments.AsNoTracking());
-        if (SearchText.Key(query.Q) is { Length: > 0 } key)
-        {
-            governments = governments.Where(l => l.SearchKey.Contains(key));
-        }
-
-        if (!string.IsNullOrEmpty(query.Country))
-        {
-            governments = governments.Where(l => l.CountryCode == query.Country);
-        }
-
-        if (query.Kind is { } kind)
-        {
-            governments = governments.Where(l => l.Kind == kind);
-        }
-
+        var governments = Filter(query, scope);
         var results = await Sort(governments, query.Sort).ToPagedListAsync(query, page => page
             .Select(l => new LocalGovernmentRow(
                 l.Id, l.Name, l.Kind, l.CountryCode, l.Country!.NameEn, l.Country.NameEs, l.Country.NamePt, l.IsMercociudadesMember,
@@ -36,6 +22,20 @@ public sealed class LocalGovernmentService(PortalDbContext db, CountryOptions co
         var countries = await countryOptions.ListAsync(scope, cancellationToken);
         return new LocalGovernmentListPage(
             query, results, countries, scope.OnlyCountry is not null);
+    }
+
+    /// <summary>The local governments of the list's filters, without paging.</summary>
+    public async Task<Table> ExportAsync(LocalGovernmentListQuery query, CountryScope scope, CancellationToken cancellationToken = default)
+    {
+        var rows = await Sort(Filter(query, scope), "country")
+            .Select(l => new { l.CountryCode, l.Name, l.Kind, l.TimeZone, l.Latitude, l.Longitude, l.IsMercociudadesMember })
+            .ToListAsync(cancellationToken);
+        return new Table(
+            ["country_code", "local_government", "local_government_kind", "time_zone", "latitude", "longitude", "mercociudades_member"],
+            [.. rows.Select(r => (IReadOnlyList<string?>)[
+                r.CountryCode, r.Name, r.Kind.ToString(), r.TimeZone,
+                r.Latitude?.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Longitude?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                r.IsMercociudadesMember ? "yes" : "no"])]);
     }
 
     public Task<LocalGovernmentDetails?> FindAsync(int id, CancellationToken cancellationToken = default) =>
@@ -88,6 +88,27 @@ public sealed class LocalGovernmentService(PortalDbContext db, CountryOptions co
     public Task<SaveOutcome> DeleteAsync(int id, int version, CancellationToken cancellationToken = default) =>
         db.DeleteVersionedAsync<LocalGovernment>(
             l => l.Id == id, version, () => db.Authorities.AnyAsync(a => a.LocalGovernmentId == id, cancellationToken), cancellationToken);
+
+    private IQueryable<LocalGovernment> Filter(LocalGovernmentListQuery query, CountryScope scope)
+    {
+        var governments = scope.Apply(db.LocalGovernments.AsNoTracking());
+        if (SearchText.Key(query.Q) is { Length: > 0 } key)
+        {
+            governments = governments.Where(l => l.SearchKey.Contains(key));
+        }
+
+        if (!string.IsNullOrEmpty(query.Country))
+        {
+            governments = governments.Where(l => l.CountryCode == query.Country);
+        }
+
+        if (query.Kind is { } kind)
+        {
+            governments = governments.Where(l => l.Kind == kind);
+        }
+
+        return governments;
+    }
 
     private static void Apply(LocalGovernment government, LocalGovernmentForm form)
     {

@@ -1,5 +1,6 @@
 using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Tabular;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,13 @@ public sealed class LocalGovernmentsController(
     [HttpGet("")]
     public async Task<IActionResult> Index(LocalGovernmentListQuery query, CancellationToken cancellationToken) =>
         View(await governments.ListAsync(query, User.CountryScope(), cancellationToken));
+
+    [HttpGet("export")]
+    public async Task<IActionResult> Export(LocalGovernmentListQuery query, TabularFormat format, CancellationToken cancellationToken)
+    {
+        var (content, contentType, fileName) = TabularFile.Write(await governments.ExportAsync(query, User.CountryScope(), cancellationToken), format, "local-governments");
+        return File(content, contentType, fileName);
+    }
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)

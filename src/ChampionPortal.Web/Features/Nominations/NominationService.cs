@@ -4,6 +4,7 @@ using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Events;
 using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Tabular;
 using ChampionPortal.Web.Infrastructure.Text;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -44,8 +45,40 @@ public sealed class NominationService(PortalDbContext db, CountryOptions country
     }
 
     /// <summary>The nominations of the list's filters, without paging: what an export writes.</summary>
-    public IQueryable<Nomination> Filtered(NominationListQuery query, CountryScope scope) =>
+    private IQueryable<Nomination> Filtered(NominationListQuery query, CountryScope scope) =>
         Filter(scope.Apply(db.Nominations.AsNoTracking()), query).OrderBy(n => n.CountryCode).ThenBy(n => n.Authority!.SearchKey);
+
+    public async Task<Table> ExportAsync(NominationListQuery query, CountryScope scope, CancellationToken cancellationToken = default)
+    {
+        var rows = await Filtered(query, scope)
+            .Select(n => new
+            {
+                n.Id,
+                Cohort = n.Cohort!.Code,
+                n.CountryCode,
+                n.Authority!.FullName,
+                n.Authority.Email,
+                Government = n.LocalGovernment!.Name,
+                n.Status,
+                n.CriteriaMet,
+                Met = n.Criteria.Where(c => c.Met).Select(c => c.Criterion).ToList(),
+                n.SubmittedAtUtc,
+                n.ReviewedAtUtc,
+                n.ReviewComment,
+            })
+            .ToListAsync(cancellationToken);
+        var criteria = Enum.GetValues<SelectionCriterion>();
+        return new Table(
+            ["id", "cohort", "country_code", "authority_name", "email", "local_government", "status", "criteria_met",
+                .. criteria.Select(c => "criterion_" + System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(c.ToString())),
+                "submitted_at_utc", "reviewed_at_utc", "review_comment"],
+            [.. rows.Select(r => (IReadOnlyList<string?>)[
+                r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Cohort, r.CountryCode, r.FullName, r.Email, r.Government,
+                r.Status.ToString(), r.CriteriaMet.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                .. criteria.Select(c => r.Met.Contains(c) ? "yes" : "no"),
+                r.SubmittedAtUtc?.ToString("u", System.Globalization.CultureInfo.InvariantCulture),
+                r.ReviewedAtUtc?.ToString("u", System.Globalization.CultureInfo.InvariantCulture), r.ReviewComment])]);
+    }
 
     public async Task<IReadOnlyList<QuotaLine>> QuotasAsync(int cohortId, CountryScope scope, CancellationToken cancellationToken = default)
     {

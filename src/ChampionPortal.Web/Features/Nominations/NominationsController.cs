@@ -1,5 +1,6 @@
 using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Tabular;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,13 @@ public sealed class NominationsController(
     [HttpGet("")]
     public async Task<IActionResult> Index(NominationListQuery query, CancellationToken cancellationToken) =>
         View(await nominations.ListAsync(query, User.CountryScope(), cancellationToken));
+
+    [HttpGet("export")]
+    public async Task<IActionResult> Export(NominationListQuery query, TabularFormat format, CancellationToken cancellationToken)
+    {
+        var (content, contentType, fileName) = TabularFile.Write(await nominations.ExportAsync(query, User.CountryScope(), cancellationToken), format, "nominations");
+        return File(content, contentType, fileName);
+    }
 
     [HttpGet("overview")]
     public async Task<IActionResult> Overview(int cohort, CancellationToken cancellationToken) =>

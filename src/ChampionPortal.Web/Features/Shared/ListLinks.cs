@@ -19,6 +19,16 @@ public static class ListLinks
         return QueryHelpers.AddQueryString(request.PathBase + request.Path, kept);
     }
 
+    /// <summary>The list's export in the given format, with the filters and sort the reader has chosen.</summary>
+    public static string Export(HttpRequest request, string format)
+    {
+        var values = QueryHelpers.ParseQuery(request.QueryString.Value)
+            .Where(p => p.Key is not ("page" or "size") && !StringValues.IsNullOrEmpty(p.Value))
+            .Select(p => new KeyValuePair<string, string?>(p.Key, p.Value.ToString()))
+            .Append(new KeyValuePair<string, string?>("format", format));
+        return QueryHelpers.AddQueryString($"{request.PathBase}{request.Path.Value?.TrimEnd('/')}/export", values);
+    }
+
     public static string Page(HttpRequest request, int page) =>
         With(request, ("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
