@@ -89,6 +89,24 @@ public sealed class PortalClient : IDisposable
         return (response, await ParseAsync(response));
     }
 
+    /// <summary>Uploads a file through the page's form, with the form's antiforgery token, as a browser would.</summary>
+    public async Task<(HttpResponseMessage Response, IDocument Page)> UploadAsync(IDocument page, string formSelector, string field, string fileName, byte[] content)
+    {
+        var form = page.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}.");
+        using var body = new MultipartFormDataContent();
+        foreach (var hidden in form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>())
+        {
+            body.Add(new StringContent(hidden.Value), hidden.Name!);
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        body.Add(file, field, fileName);
+        var response = await http.PostAsync(form.GetAttribute("action"), body);
+        return (response, await ParseAsync(response));
+    }
+
     public async Task<HttpResponseMessage> SignInAsync(string email, string password = PortalAppFactory.TestPassword)
     {
         var (_, page) = await GetPageAsync("/account/sign-in");

@@ -29,6 +29,9 @@ public sealed class PortalSaveChangesInterceptor(TimeProvider timeProvider, Audi
     private static readonly HashSet<Type> UnauditedTypes =
     [
         typeof(AuditEntry),
+
+        // A pending import is a working copy; what it changes is audited when it is applied.
+        typeof(ImportBatch),
         typeof(DataProtectionKey),
         typeof(IdentityUserToken<int>),
         typeof(IdentityUserLogin<int>),

@@ -352,6 +352,39 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.ToTable("GuidingPrinciples");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.ImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RowsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ImportBatches");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.LocalGovernment", b =>
                 {
                     b.Property<int>("Id")
@@ -858,6 +891,15 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.ImportBatch", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.LocalGovernment", b =>

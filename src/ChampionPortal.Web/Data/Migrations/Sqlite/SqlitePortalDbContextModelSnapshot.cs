@@ -339,6 +339,37 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("GuidingPrinciples");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.ImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RowsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ImportBatches");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.LocalGovernment", b =>
                 {
                     b.Property<int>("Id")
@@ -829,6 +860,15 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.ImportBatch", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.LocalGovernment", b =>
