@@ -128,12 +128,9 @@ public sealed class NominationTests(PortalFixture fixture) : IClassFixture<Porta
             ids.Add(int.Parse(url.Split('/').Last(), CultureInfo.InvariantCulture));
         }
 
-        await fixture.App.WithDbAsync(async db =>
-        {
-            db.CohortCountryQuotas.Add(new CohortCountryQuota { CohortId = cohort, CountryCode = "CL", Quota = 1 });
-            return await db.SaveChangesAsync();
-        });
         using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        var (_, quotas) = await staff.GetPageAsync($"/nominations/quotas?cohort={cohort}");
+        (await staff.SubmitAsync(quotas, new Dictionary<string, string?> { ["quota[CL]"] = "1" })).Response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var (_, queue) = await staff.GetPageAsync($"/nominations?cohort={cohort}");
         var token = queue.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 

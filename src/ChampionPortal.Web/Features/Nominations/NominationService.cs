@@ -102,8 +102,9 @@ public sealed class NominationService(PortalDbContext db, CountryOptions country
             .ToList();
     }
 
-    public Task<NominationDetails?> FindAsync(int id, CancellationToken cancellationToken = default) =>
-        db.Nominations.AsNoTracking().Where(n => n.Id == id)
+    public async Task<NominationDetails?> FindAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var details = await db.Nominations.AsNoTracking().Where(n => n.Id == id)
             .Select(n => new NominationDetails(
                 n.Id, n.CohortId, n.Cohort!.Code, n.Cohort.Name, n.AuthorityId, n.Authority!.FullName, n.Authority.Position, n.Authority.Email,
                 n.LocalGovernment!.Name, n.CountryCode,
@@ -111,8 +112,12 @@ public sealed class NominationService(PortalDbContext db, CountryOptions country
                 db.Countries.Where(c => c.Code == n.CountryCode).Select(c => c.NameEs).First(),
                 db.Countries.Where(c => c.Code == n.CountryCode).Select(c => c.NamePt).First(),
                 n.Status, n.Justification, n.ReviewComment, n.CriteriaMet, n.Version,
-                n.Criteria.OrderBy(c => c.Criterion).Select(c => new CriterionEvidence(c.Criterion, c.Met, c.EvidenceUrl, c.EvidenceText, c.Note)).ToList()))
+                n.Criteria.Select(c => new CriterionEvidence(c.Criterion, c.Met, c.EvidenceUrl, c.EvidenceText, c.Note)).ToList()))
             .SingleOrDefaultAsync(cancellationToken);
+
+        // The database orders the criteria by their stored names; the form and the page list them in the criteria's own order.
+        return details is null ? null : details with { Criteria = [.. details.Criteria.OrderBy(c => c.Criterion)] };
+    }
 
     /// <summary>The authority's other nominations and this one's status timeline, read from the audit trail.</summary>
     public async Task<NominationPage> PageAsync(NominationDetails details, CancellationToken cancellationToken = default)
