@@ -15,7 +15,7 @@ namespace ChampionPortal.Web.Features.Authorities;
 [Route("authorities")]
 [Authorize(Policy = Policies.ManageAuthorities)]
 public sealed class AuthoritiesController(
-    AuthorityService authorities, IAuthorizationService authorization, IStringLocalizer<AuthoritiesResources> text) : RecordController
+    AuthorityService authorities, IStringLocalizer<AuthoritiesResources> text) : RecordController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(AuthorityListQuery query, CancellationToken cancellationToken) =>
@@ -138,6 +138,4 @@ public sealed class AuthoritiesController(
         details.Version,
         $"/authorities/{details.Id}");
 
-    private async Task<bool> InScopeAsync(AuthorityDetails? details) =>
-        details is not null && (await authorization.AuthorizeAsync(User, details, Policies.CountryScope)).Succeeded;
 }

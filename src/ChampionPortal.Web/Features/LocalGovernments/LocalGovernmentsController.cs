@@ -15,7 +15,7 @@ namespace ChampionPortal.Web.Features.LocalGovernments;
 [Route("local-governments")]
 [Authorize(Policy = Policies.ManageLocalGovernments)]
 public sealed class LocalGovernmentsController(
-    LocalGovernmentService governments, IAuthorizationService authorization, IStringLocalizer<LocalGovernmentsResources> text) : RecordController
+    LocalGovernmentService governments, IStringLocalizer<LocalGovernmentsResources> text) : RecordController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(LocalGovernmentListQuery query, CancellationToken cancellationToken) =>
@@ -133,6 +133,4 @@ public sealed class LocalGovernmentsController(
         details.Version,
         $"/local-governments/{details.Id}");
 
-    private async Task<bool> InScopeAsync(LocalGovernmentDetails? details) =>
-        details is not null && (await authorization.AuthorizeAsync(User, details, Policies.CountryScope)).Succeeded;
 }

@@ -15,7 +15,7 @@ namespace ChampionPortal.Web.Features.Nominations;
 [Route("nominations")]
 [Authorize(Policy = Policies.ViewNominations)]
 public sealed class NominationsController(
-    NominationService nominations, IAuthorizationService authorization, IStringLocalizer<NominationsResources> text) : RecordController
+    NominationService nominations, IStringLocalizer<NominationsResources> text) : RecordController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(NominationListQuery query, CancellationToken cancellationToken) =>
@@ -182,6 +182,4 @@ public sealed class NominationsController(
 
     private string OfficeCountry => User.CountryScope().OnlyCountry!;
 
-    private async Task<bool> InScopeAsync(NominationDetails? details) =>
-        details is not null && (await authorization.AuthorizeAsync(User, details, Policies.CountryScope)).Succeeded;
 }

@@ -1,4 +1,7 @@
+using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ChampionPortal.Web.Features.Shared;
@@ -22,6 +25,11 @@ public abstract class RecordController : Controller
         ModelState.ForgetField(nameof(IVersionedForm.Version));
         form.Version = currentVersion ?? form.Version;
     }
+
+    /// <summary>Whether the record is within the user's country scope; callers answer 404 when it is not.</summary>
+    protected async Task<bool> InScopeAsync(ICountryScoped? record) =>
+        record is not null && (await HttpContext.RequestServices.GetRequiredService<IAuthorizationService>()
+            .AuthorizeAsync(User, record, Policies.CountryScope)).Succeeded;
 
     protected async Task<IActionResult> AfterDeleteAsync<TDetails>(
         SaveOutcome outcome, string deletedNotice, string nextUrl, Func<Task<TDetails?>> reload, Func<TDetails, DeleteConfirmation> confirmation,
