@@ -137,6 +137,18 @@ public sealed class ImportTests(PortalFixture fixture) : IClassFixture<PortalFix
     }
 
     [Fact]
+    public async Task A_file_far_over_the_limit_is_refused_with_a_translated_message()
+    {
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff, language: "pt");
+        var (_, page) = await staff.GetPageAsync("/imports");
+
+        var (response, refused) = await staff.UploadAsync(page, "form[enctype='multipart/form-data']", "file", "huge.csv", new byte[9 * 1024 * 1024]);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        Problems(refused).Should().Equal("O arquivo é maior que 2 MB.");
+    }
+
+    [Fact]
     public async Task Another_user_cannot_confirm_someone_elses_import()
     {
         var csv = string.Join("\n", Header, "UY;Colonia;;Persona Tres;Intendente;tres@token.example.org;;;");

@@ -24,7 +24,9 @@ public sealed class ImportsController(DirectoryImport import, IStringLocalizer<I
         return File(content, contentType, fileName);
     }
 
-    [HttpPost(""), RequestSizeLimit(ImportFileReader.MaxBytes + 64 * 1024)]
+    // Well above the file limit, so that an oversized file reaches the reader and is refused with a message
+    // rather than by a closed connection.
+    [HttpPost(""), RequestSizeLimit(16 * ImportFileReader.MaxBytes)]
     public async Task<IActionResult> Upload(IFormFile? file, CancellationToken cancellationToken) =>
         View("Preview", await import.PreviewAsync(file, UserId, User.CountryScope(), cancellationToken));
 
