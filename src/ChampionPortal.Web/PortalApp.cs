@@ -30,6 +30,10 @@ public static class PortalApp
             // Hosted services start in registration order: the database must be migrated before Data Protection's
             // own start-up service reads the key ring from it.
             builder.Services.AddHostedService<DatabaseStartupService>();
+            if (builder.Configuration.GetValue("Email:Outbox:Enabled", true))
+            {
+                builder.Services.AddHostedService<OutboxDispatcher>();
+            }
         }
 
         ConfigureServices(builder.Services, builder.Configuration, builder.Environment);
@@ -101,7 +105,10 @@ public static class PortalApp
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
-        services.AddSingleton<IEmailSender, EmailSender>();
+        services.AddSingleton<IEmailTransport, SmtpTransport>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxEvents>();
+        services.AddScoped<IEmailSender, OutboxEmailSender>();
         services.AddScoped<EmailRenderer>();
         services.AddScoped<PublicUrls>();
 

@@ -74,6 +74,37 @@ public class PortalAppFactory(string connectionString, string environment = "Tes
             : throw new InvalidOperationException($"Sign-in of {email} answered {(int)response.StatusCode}.");
     }
 
+    /// <summary>
+    /// Completes when the outbox dispatcher has handled <paramref name="count"/> messages with the given outcome:
+    /// start waiting before the action that queues them.
+    /// </summary>
+    public Task<IReadOnlyList<long>> OutboxAttemptsAsync(int count, ChampionPortal.Web.Domain.OutboxStatus outcome = ChampionPortal.Web.Domain.OutboxStatus.Sent)
+    {
+        var events = Services.GetRequiredService<ChampionPortal.Web.Infrastructure.Email.OutboxEvents>();
+        var seen = new List<long>();
+        var done = new TaskCompletionSource<IReadOnlyList<long>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Handler(long id, ChampionPortal.Web.Domain.OutboxStatus status, string? error)
+        {
+            if (status != outcome)
+            {
+                return;
+            }
+
+            lock (seen)
+            {
+                seen.Add(id);
+                if (seen.Count == count)
+                {
+                    events.Attempted -= Handler;
+                    done.TrySetResult([.. seen]);
+                }
+            }
+        }
+
+        events.Attempted += Handler;
+        return done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
     /// <summary>Runs work against the portal's own database through its own service registration.</summary>
     public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> work)
     {

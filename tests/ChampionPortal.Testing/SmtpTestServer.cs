@@ -12,10 +12,11 @@ namespace ChampionPortal.Testing;
 /// <summary>A real SMTP server in the test process, on a free loopback port; tests wait for the messages it receives.</summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
-    private readonly CancellationTokenSource stop = new();
     private readonly Channel<MimeMessage> received = Channel.CreateUnbounded<MimeMessage>();
     private readonly List<MimeMessage> seen = [];
-    private readonly Task serving;
+    private CancellationTokenSource stop = new();
+    private Task serving = Task.CompletedTask;
+    private int receivedCount;
 
     public SmtpTestServer()
     {
@@ -25,16 +26,39 @@ public sealed class SmtpTestServer : IAsyncDisposable
             Port = ((IPEndPoint)probe.LocalEndpoint).Port;
         }
 
+        Start();
+    }
+
+    public int Port { get; }
+
+    /// <summary>Every message received since the server was created, duplicates included.</summary>
+    public int ReceivedCount => Volatile.Read(ref receivedCount);
+
+    /// <summary>Starts listening (again) on the same port.</summary>
+    public void Start()
+    {
+        stop = new CancellationTokenSource();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(received.Writer));
+        services.Add(new Store(received.Writer, () => Interlocked.Increment(ref receivedCount)));
         serving = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
     }
 
-    public int Port { get; }
+    /// <summary>Stops listening, as a mail server that goes away does.</summary>
+    public async Task StopAsync()
+    {
+        await stop.CancelAsync();
+        try
+        {
+            await serving;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
 
     /// <summary>Settings that point the portal at this server.</summary>
     public IReadOnlyDictionary<string, string?> PortalSettings => new Dictionary<string, string?>
@@ -71,23 +95,16 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        try
-        {
-            await serving;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
+        await StopAsync();
         stop.Dispose();
     }
 
-    private sealed class Store(ChannelWriter<MimeMessage> writer) : MessageStore
+    private sealed class Store(ChannelWriter<MimeMessage> writer, Action counted) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            counted();
             await using var stream = new MemoryStream(buffer.ToArray());
             await writer.WriteAsync(await MimeMessage.LoadAsync(stream, cancellationToken), cancellationToken);
             return SmtpResponse.Ok;

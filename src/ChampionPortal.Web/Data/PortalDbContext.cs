@@ -25,6 +25,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<NominationCriterion> NominationCriteria => Set<NominationCriterion>();
     public DbSet<CohortCountryQuota> CohortCountryQuotas => Set<CohortCountryQuota>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -27,8 +27,10 @@ public sealed class PickupFolderTests(PickupFolderFixture fixture) : IClassFixtu
         var email = await fixture.App.CreateUserAsync(Roles.RegionalStaff, language: "es");
         using var client = fixture.App.NewClient();
         var (_, form) = await client.GetPageAsync("/account/forgot-password");
+        var delivered = fixture.App.OutboxAttemptsAsync(1);
 
         await client.SubmitAsync(form, new Dictionary<string, string?> { ["Email"] = email });
+        await delivered;
 
         var file = fixture.Pickup.GetFiles("*.eml").Should().ContainSingle().Subject;
         var message = await MimeMessage.LoadAsync(file.FullName);

@@ -32,6 +32,9 @@ public sealed class PortalSaveChangesInterceptor(TimeProvider timeProvider, Audi
 
         // A pending import is a working copy; what it changes is audited when it is applied.
         typeof(ImportBatch),
+
+        // E-mail bodies hold single-use links; the outbox keeps its own record of what was sent and when.
+        typeof(OutboxMessage),
         typeof(DataProtectionKey),
         typeof(IdentityUserToken<int>),
         typeof(IdentityUserLogin<int>),

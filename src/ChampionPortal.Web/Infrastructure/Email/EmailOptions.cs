@@ -11,6 +11,19 @@ public sealed class EmailOptions
     public string FromName { get; set; } = "Champion Portal";
     public string? PickupFolder { get; set; }
     public SmtpOptions Smtp { get; set; } = new();
+    public OutboxOptions Outbox { get; set; } = new();
+}
+
+/// <summary>How the outbox dispatcher polls and retries.</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>How often an instance looks for messages that other instances queued or whose retry time came.</summary>
+    public double PollSeconds { get; set; } = 5;
+
+    /// <summary>The first retry waits this long; each further one twice as long, up to MaxBackoffSeconds.</summary>
+    public double RetryBaseSeconds { get; set; } = 30;
+    public double MaxBackoffSeconds { get; set; } = 3600;
+    public int MaxAttempts { get; set; } = 10;
 }
 
 public sealed class SmtpOptions

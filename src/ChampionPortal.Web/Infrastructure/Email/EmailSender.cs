@@ -7,16 +7,22 @@ namespace ChampionPortal.Web.Infrastructure.Email;
 /// <summary>One message to one person, already rendered in that person's language.</summary>
 public sealed record EmailMessage(string ToAddress, string ToName, string Subject, string HtmlBody, string TextBody);
 
-/// <summary>The portal's one way of sending e-mail (the invitations feature later puts an outbox in front of it).</summary>
+/// <summary>The portal's one way of sending e-mail: features queue messages, the outbox dispatcher delivers them.</summary>
 public interface IEmailSender
 {
     Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default);
 }
 
-/// <summary>MailKit over SMTP when Email:Smtp:Host is set; otherwise .eml files in the pickup folder.</summary>
-public sealed class EmailSender(IOptions<EmailOptions> options, IWebHostEnvironment environment, ILogger<EmailSender> logger) : IEmailSender
+/// <summary>Hands one message to the mail system; used only by the outbox dispatcher.</summary>
+public interface IEmailTransport
 {
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    Task DeliverAsync(EmailMessage message, CancellationToken cancellationToken = default);
+}
+
+/// <summary>MailKit over SMTP when Email:Smtp:Host is set; otherwise .eml files in the pickup folder.</summary>
+public sealed class SmtpTransport(IOptions<EmailOptions> options, IWebHostEnvironment environment, ILogger<SmtpTransport> logger) : IEmailTransport
+{
+    public async Task DeliverAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
         var mime = Build(message, settings);

@@ -1,0 +1,131 @@
+using ChampionPortal.Testing;
+using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChampionPortal.Tests.Email;
+
+/// <summary>A portal whose outbox retries within a second, so that tests of an absent mail server stay short.</summary>
+public sealed class OutboxFixture : MailPortalFixture
+{
+    public static readonly IReadOnlyDictionary<string, string?> FastRetries = new Dictionary<string, string?>
+    {
+        ["Email:Outbox:PollSeconds"] = "0.2",
+        ["Email:Outbox:RetryBaseSeconds"] = "0.2",
+        ["Email:Outbox:MaxBackoffSeconds"] = "0.5",
+        ["Email:Outbox:MaxAttempts"] = "1000",
+    };
+
+    public PortalAppFactory NewInstance() => new(App.ConnectionString, settings: Settings);
+
+    protected override PortalAppFactory CreateFactory(string connectionString) => new(connectionString, settings: Settings);
+
+    private Dictionary<string, string?> Settings => Smtp.PortalSettings.Concat(FastRetries).ToDictionary(p => p.Key, p => p.Value);
+}
+
+public sealed class OutboxTests(OutboxFixture fixture) : IClassFixture<OutboxFixture>
+{
+    [Fact]
+    public async Task While_the_mail_server_is_away_a_message_stays_queued_and_is_delivered_once_when_it_returns()
+    {
+        await fixture.Smtp.StopAsync();
+        var failed = fixture.App.OutboxAttemptsAsync(1, OutboxStatus.Pending);
+        var sent = fixture.App.OutboxAttemptsAsync(1);
+        await QueueAsync(fixture.App, "away@outbox.example.org", "While away");
+
+        var failedId = (await failed).Single();
+        var queued = await fixture.App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == failedId));
+        queued.Status.Should().Be(OutboxStatus.Pending);
+        queued.Attempts.Should().BeGreaterThanOrEqualTo(1);
+        queued.LastError.Should().NotBeNullOrEmpty();
+        var receivedBefore = fixture.Smtp.ReceivedCount;
+
+        fixture.Smtp.Start();
+
+        (await sent).Should().Equal(failedId);
+        (await fixture.Smtp.WaitForMessageToAsync("away@outbox.example.org")).Subject.Should().Be("While away");
+        fixture.Smtp.ReceivedCount.Should().Be(receivedBefore + 1, "the message is delivered exactly once");
+        (await fixture.App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == failedId))).Status.Should().Be(OutboxStatus.Sent);
+    }
+
+    [Fact]
+    public async Task Two_portal_instances_on_one_database_send_each_message_once()
+    {
+        await using var second = fixture.NewInstance();
+        second.Start();
+        var receivedBefore = fixture.Smtp.ReceivedCount;
+        var sentByFirst = new List<long>();
+        var sentBySecond = new List<long>();
+        var allSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Track(List<long> list, long id, OutboxStatus status)
+        {
+            if (status != OutboxStatus.Sent)
+            {
+                return;
+            }
+
+            lock (sentByFirst)
+            {
+                list.Add(id);
+                if (sentByFirst.Count + sentBySecond.Count == 30)
+                {
+                    allSent.TrySetResult();
+                }
+            }
+        }
+
+        fixture.App.Services.GetRequiredService<OutboxEvents>().Attempted += (id, status, _) => Track(sentByFirst, id, status);
+        second.Services.GetRequiredService<OutboxEvents>().Attempted += (id, status, _) => Track(sentBySecond, id, status);
+
+        // Written straight to the table, as another instance would: both dispatchers find them at their next poll.
+        await fixture.App.WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            for (var i = 0; i < 30; i++)
+            {
+                db.OutboxMessages.Add(new OutboxMessage
+                {
+                    ToAddress = $"twice{i:00}@outbox.example.org",
+                    ToName = "Twice",
+                    Subject = $"Message {i}",
+                    HtmlBody = "<p>Hello</p>",
+                    TextBody = "Hello",
+                    CreatedAtUtc = now,
+                    NextAttemptAtUtc = now,
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        await allSent.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        sentByFirst.Concat(sentBySecond).Should().OnlyHaveUniqueItems().And.HaveCount(30);
+        fixture.Smtp.ReceivedCount.Should().Be(receivedBefore + 30, "no message was sent twice");
+        for (var i = 0; i < 30; i++)
+        {
+            (await fixture.Smtp.WaitForMessageToAsync($"twice{i:00}@outbox.example.org")).Subject.Should().Be($"Message {i}");
+        }
+    }
+
+    [Fact]
+    public async Task A_queued_message_belongs_to_its_transaction_and_vanishes_when_that_is_rolled_back()
+    {
+        using var scope = fixture.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChampionPortal.Web.Data.PortalDbContext>();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await scope.ServiceProvider.GetRequiredService<IEmailSender>()
+                .SendAsync(new EmailMessage("rolled-back@outbox.example.org", "Nobody", "Never", "<p>x</p>", "x"));
+            await transaction.RollbackAsync();
+        }
+
+        (await fixture.App.WithDbAsync(d => d.OutboxMessages.AnyAsync(m => m.ToAddress == "rolled-back@outbox.example.org"))).Should().BeFalse();
+    }
+
+    private static async Task QueueAsync(PortalAppFactory app, string address, string subject)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<IEmailSender>().SendAsync(new EmailMessage(address, "Recipient", subject, "<p>Body</p>", "Body"));
+    }
+}
