@@ -123,6 +123,41 @@ public sealed class OutboxTests(OutboxFixture fixture) : IClassFixture<OutboxFix
         (await fixture.App.WithDbAsync(d => d.OutboxMessages.AnyAsync(m => m.ToAddress == "rolled-back@outbox.example.org"))).Should().BeFalse();
     }
 
+    [Fact]
+    public async Task Regional_staff_see_a_failed_message_on_the_outbox_page_and_send_it_again()
+    {
+        var id = await fixture.App.WithDbAsync(async db =>
+        {
+            var message = new OutboxMessage
+            {
+                ToAddress = "gave-up@outbox.example.org",
+                ToName = "Gave Up",
+                Subject = "Given up",
+                HtmlBody = "<p>x</p>",
+                TextBody = "x",
+                Status = OutboxStatus.Failed,
+                Attempts = 10,
+                LastError = "Mailbox unavailable",
+                CreatedAtUtc = DateTime.UtcNow,
+                NextAttemptAtUtc = DateTime.UtcNow,
+            };
+            db.OutboxMessages.Add(message);
+            await db.SaveChangesAsync();
+            return message.Id;
+        });
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        var (_, page) = await staff.GetPageAsync("/outbox?status=Failed");
+        page.QuerySelector($"tr[data-id='{id}']")!.TextContent.Should().Contain("Mailbox unavailable").And.Contain("Failed");
+        var sent = fixture.App.OutboxAttemptsAsync(1);
+
+        await staff.SubmitAsync(page, new Dictionary<string, string?>(), $"form[action='/outbox/{id}/resend']");
+
+        (await sent).Should().Equal(id);
+        (await fixture.Smtp.WaitForMessageToAsync("gave-up@outbox.example.org")).Subject.Should().Be("Given up");
+        using var office = await fixture.App.SignedInClientAsync(Roles.CountryOffice, "AR");
+        (await office.GetAsync("/outbox")).Headers.Location!.ToString().Should().Contain("access-denied");
+    }
+
     private static async Task QueueAsync(PortalAppFactory app, string address, string subject)
     {
         using var scope = app.Services.CreateScope();

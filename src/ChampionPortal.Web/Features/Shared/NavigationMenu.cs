@@ -16,6 +16,7 @@ public sealed class NavigationMenu(IAuthorizationService authorization)
         new("nominations", "Nav_Nominations", "Nav_Nominations_Description", "/nominations", Policies.ViewNominations),
         new("local-governments", "Nav_LocalGovernments", "Nav_LocalGovernments_Description", "/local-governments", Policies.ManageLocalGovernments),
         new("authorities", "Nav_Authorities", "Nav_Authorities_Description", "/authorities", Policies.ManageAuthorities),
+        new("outbox", "Nav_Outbox", "Nav_Outbox_Description", "/outbox", Policies.ManageCohorts),
         new("users", "Nav_Users", "Nav_Users_Description", "/users", Policies.Administration),
         new("reference-data", "Nav_ReferenceData", "Nav_ReferenceData_Description", "/reference-data", Policies.Administration),
     ];
