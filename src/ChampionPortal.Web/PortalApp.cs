@@ -1,6 +1,8 @@
+using System.Threading.RateLimiting;
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Account;
+using ChampionPortal.Web.Features.Rsvp;
 using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Email;
 using ChampionPortal.Web.Infrastructure.Localization;
@@ -152,6 +154,15 @@ public static class PortalApp
             options.ViewLocationFormats.Add("/Features/Shared/Views/{0}" + RazorViewEngine.ViewExtension);
         });
 
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            var perMinute = configuration.GetValue("RateLimits:RsvpPerMinute", 60);
+            options.AddPolicy(RsvpRateLimit.Policy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddPortalFeatures();
     }
@@ -180,6 +191,7 @@ public static class PortalApp
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseRequestLocalization();
         app.UseAuthorization();

@@ -24,6 +24,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<Nomination> Nominations => Set<Nomination>();
     public DbSet<NominationCriterion> NominationCriteria => Set<NominationCriterion>();
     public DbSet<CohortCountryQuota> CohortCountryQuotas => Set<CohortCountryQuota>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

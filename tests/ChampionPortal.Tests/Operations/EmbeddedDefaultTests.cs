@@ -57,6 +57,8 @@ public sealed class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture) : IClas
                 .SingleAsync(),
             ApprovedIn2023 = await db.Nominations.CountAsync(n => n.Cohort!.Code == DemoData.CohortCode && n.Status == NominationStatus.Approved),
             AwaitingReview = await db.Nominations.CountAsync(n => n.Status == NominationStatus.Submitted),
+            InvitedIn2023 = await db.Invitations.CountAsync(i => i.Cohort!.Code == DemoData.CohortCode),
+            InvitedCountries = await db.Invitations.Where(i => i.Cohort!.Code == DemoData.CohortCode).Select(i => i.CountryCode).Distinct().CountAsync(),
             Objectives = await db.GcmObjectives.CountAsync(),
             Principles = await db.GuidingPrinciples.CountAsync(),
         });
@@ -69,6 +71,8 @@ public sealed class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture) : IClas
         counts.Cohort.Workshop.Should().Be(2);
         counts.ApprovedIn2023.Should().Be(40, "all 40 people invited in 2023 had been nominated and approved");
         counts.AwaitingReview.Should().BePositive("the open demo cohort has nominations waiting in the review queue");
+        counts.InvitedIn2023.Should().Be(40, "40 local authorities were invited");
+        counts.InvitedCountries.Should().Be(10, "from 10 South American countries");
         counts.Objectives.Should().Be(23);
         counts.Principles.Should().Be(10);
     }

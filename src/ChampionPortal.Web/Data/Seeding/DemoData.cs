@@ -138,7 +138,8 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
 
         // The 2023 mapping: every one of the 40 people invited had been nominated by a country office and approved.
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        db.Nominations.AddRange(authorities.Select((a, i) => DemoNomination(cohort, a, NominationStatus.Approved, 1 + i % 5, now)));
+        var approved = authorities.Select((a, i) => DemoNomination(cohort, a, NominationStatus.Approved, 1 + i % 5, now)).ToList();
+        db.Nominations.AddRange(approved);
 
         // A second cohort, open now, with nominations waiting for review so that the queue has work in it.
         var next = new Cohort
@@ -155,6 +156,22 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
             DemoNomination(next, authorities[2], NominationStatus.Submitted, 2, now),
             DemoNomination(next, authorities[3], NominationStatus.Draft, 1, now),
             DemoNomination(next, authorities.First(a => a.CountryCode == "BR"), NominationStatus.Submitted, 3, now));
+        await db.SaveChangesAsync(cancellationToken);
+
+        // All 40 were invited and accepted; their links are long gone, so random hashes stand in for them.
+        db.Invitations.AddRange(approved.Select(n => new Invitation
+        {
+            CohortId = cohort.Id,
+            NominationId = n.Id,
+            AuthorityId = n.AuthorityId,
+            CountryCode = n.CountryCode,
+            Status = InvitationStatus.Accepted,
+            TokenHash = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            SentAtUtc = new DateTime(2023, 10, 2, 12, 0, 0, DateTimeKind.Utc),
+            AnsweredAtUtc = new DateTime(2023, 10, 6, 12, 0, 0, DateTimeKind.Utc),
+            ExpiresAtUtc = new DateTime(2023, 10, 16, 23, 59, 0, DateTimeKind.Utc),
+            DirectoryConsent = n.AuthorityId % 3 != 0,
+        }));
         await db.SaveChangesAsync(cancellationToken);
 
         foreach (var (email, role, description) in Accounts)

@@ -21,6 +21,7 @@ public sealed class PortalSaveChangesInterceptor(TimeProvider timeProvider, Audi
 {
     private static readonly HashSet<string> SecretFields = new(StringComparer.Ordinal)
     {
+        nameof(Invitation.TokenHash),
         nameof(IdentityUser<int>.PasswordHash),
         nameof(IdentityUser<int>.SecurityStamp),
         nameof(IdentityUser<int>.ConcurrencyStamp),

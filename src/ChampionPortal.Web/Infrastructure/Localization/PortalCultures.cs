@@ -31,6 +31,7 @@ public static class PortalCultures
             // The user's profile first, then the cookie set by the language switcher, then the browser.
             options.RequestCultureProviders =
             [
+                new LinkLanguageRequestCultureProvider(),
                 new UserProfileRequestCultureProvider(),
                 new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),

@@ -19,6 +19,7 @@ public static class FeatureRegistration
         services.AddScoped<LocalGovernmentService>();
         services.AddScoped<ReferenceDataService>();
         services.AddScoped<CohortService>();
+        services.AddScoped<Features.Invitations.InvitationService>();
         services.AddScoped<Features.Outbox.OutboxService>();
         services.AddScoped<Features.Imports.DirectoryImport>();
         services.AddScoped<Features.Nominations.NominationService>();

@@ -1,0 +1,23 @@
+using ChampionPortal.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChampionPortal.Web.Data.Configurations;
+
+public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> builder)
+    {
+        builder.Property(i => i.CountryCode).HasMaxLength(2).IsFixedLength();
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.TokenHash).HasMaxLength(64);
+        builder.Property(i => i.ResponseComment).HasMaxLength(2000);
+        builder.HasOne(i => i.Cohort).WithMany().HasForeignKey(i => i.CohortId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.Authority).WithMany().HasForeignKey(i => i.AuthorityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Nomination>().WithMany().HasForeignKey(i => i.NominationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Country>().WithMany().HasForeignKey(i => i.CountryCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => new { i.CohortId, i.AuthorityId }).IsUnique();
+        builder.HasIndex(i => new { i.CohortId, i.CountryCode, i.Status });
+    }
+}

@@ -1,0 +1,35 @@
+using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Features.Cohorts;
+using ChampionPortal.Web.Features.Shared;
+
+namespace ChampionPortal.Web.Features.Invitations;
+
+/// <summary>Marker for the resources of invitations and the RSVP page (InvitationsResources.resx, .es.resx, .pt.resx).</summary>
+public sealed class InvitationsResources;
+
+public sealed record InvitationRow(
+    int Id, string AuthorityName, string CountryCode, InvitationStatus Status, DateTime ExpiresAtUtc, DateTime? SentAtUtc, DateTime? AnsweredAtUtc,
+    int ReminderCount, bool DirectoryConsent, int Version) : ICountryScoped;
+
+public sealed record InvitableNominee(int NominationId, string AuthorityName, string CountryCode);
+
+public sealed record InvitationBoard(
+    int CohortId, string CohortCode, string CohortName, string? Country, InvitationStatus? Status,
+    IReadOnlyDictionary<InvitationStatus, int> Totals, IReadOnlyDictionary<(string Country, InvitationStatus Status), int> ByCountry,
+    IReadOnlyList<CountryOption> Countries, IReadOnlyList<InvitationRow> Invitations, IReadOnlyList<InvitableNominee> Invitable, DateOnly DefaultExpiry);
+
+/// <summary>The invitation e-mail, and the reminder that repeats it.</summary>
+public sealed record InvitationEmail(string RecipientName, string CohortName, string Link, DateTime ExpiresAtUtc, bool Reminder);
+
+public enum RsvpState
+{
+    Open,
+    Unknown,
+    Answered,
+    Expired,
+    Revoked,
+}
+
+public sealed record RsvpPage(
+    RsvpState State, string Token, string AuthorityName, string Language, string TimeZone, string CohortName, DateTime ExpiresAtUtc,
+    IReadOnlyList<CohortEventSummary> Events, InvitationStatus Status);

@@ -1,0 +1,292 @@
+using System.Security.Cryptography;
+using System.Text;
+using ChampionPortal.Web.Data;
+using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Features.Cohorts;
+using ChampionPortal.Web.Features.Shared;
+using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Email;
+using ChampionPortal.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChampionPortal.Web.Features.Invitations;
+
+/// <summary>
+/// Invitations of approved nominees: sending, the personal RSVP link, reminders, resend, revoke and extension.
+/// A link's token is never stored, only its SHA-256; an answered, expired or revoked link changes nothing.
+/// </summary>
+public sealed class InvitationService(
+    PortalDbContext db, CountryOptions countryOptions, EmailRenderer renderer, IEmailSender sender, PublicUrls urls,
+    UserManager<PortalUser> users, OutboxSignal outbox, TimeProvider timeProvider)
+{
+    public const int DefaultValidityDays = 21;
+
+    public async Task<InvitationBoard?> BoardAsync(int cohortId, string? country, InvitationStatus? status, CountryScope scope, CancellationToken cancellationToken = default)
+    {
+        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => new { c.Id, c.Code, c.Name }).SingleOrDefaultAsync(cancellationToken);
+        if (cohort is null)
+        {
+            return null;
+        }
+
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var all = await scope.Apply(db.Invitations.AsNoTracking()).Where(i => i.CohortId == cohortId)
+            .OrderBy(i => i.CountryCode).ThenBy(i => i.Authority!.SearchKey)
+            .Select(i => new InvitationRow(
+                i.Id, i.Authority!.FullName, i.CountryCode, i.Status == InvitationStatus.Sent && i.ExpiresAtUtc < now ? InvitationStatus.Expired : i.Status,
+                i.ExpiresAtUtc, i.SentAtUtc, i.AnsweredAtUtc, i.ReminderCount, i.DirectoryConsent, i.Version))
+            .ToListAsync(cancellationToken);
+        var invitable = scope.OnlyCountry is null
+            ? await db.Nominations.AsNoTracking()
+                .Where(n => n.CohortId == cohortId && n.Status == NominationStatus.Approved && !db.Invitations.Any(i => i.CohortId == cohortId && i.AuthorityId == n.AuthorityId))
+                .OrderBy(n => n.CountryCode).ThenBy(n => n.Authority!.SearchKey)
+                .Select(n => new InvitableNominee(n.Id, n.Authority!.FullName, n.CountryCode))
+                .ToListAsync(cancellationToken)
+            : [];
+        return new InvitationBoard(
+            cohort.Id, cohort.Code, cohort.Name, country, status,
+            all.GroupBy(i => i.Status).ToDictionary(g => g.Key, g => g.Count()),
+            all.GroupBy(i => (i.CountryCode, i.Status)).ToDictionary(g => g.Key, g => g.Count()),
+            await countryOptions.ListAsync(scope, cancellationToken),
+            [.. all.Where(i => (country is null || i.CountryCode == country) && (status is null || i.Status == status))],
+            invitable,
+            DateOnly.FromDateTime(now.AddDays(DefaultValidityDays)));
+    }
+
+    public Task<InvitationRow?> FindAsync(int id, CancellationToken cancellationToken = default) =>
+        db.Invitations.AsNoTracking().Where(i => i.Id == id)
+            .Select(i => new InvitationRow(i.Id, i.Authority!.FullName, i.CountryCode, i.Status, i.ExpiresAtUtc, i.SentAtUtc, i.AnsweredAtUtc, i.ReminderCount, i.DirectoryConsent, i.Version))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Invites the selected approved nominees of the cohort that have no invitation yet, each with a personal link.</summary>
+    public async Task<int> InviteAsync(int cohortId, IReadOnlyCollection<int> nominationIds, DateOnly expiresOn, CancellationToken cancellationToken = default)
+    {
+        var nominations = await db.Nominations
+            .Where(n => n.CohortId == cohortId && nominationIds.Contains(n.Id) && n.Status == NominationStatus.Approved
+                && !db.Invitations.Any(i => i.CohortId == cohortId && i.AuthorityId == n.AuthorityId))
+            .Include(n => n.Authority).Include(n => n.Cohort)
+            .ToListAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var nomination in nominations)
+        {
+            var token = NewToken();
+            var invitation = new Invitation
+            {
+                CohortId = cohortId,
+                NominationId = nomination.Id,
+                AuthorityId = nomination.AuthorityId,
+                CountryCode = nomination.CountryCode,
+                Status = InvitationStatus.Sent,
+                TokenHash = Hash(token),
+                ExpiresAtUtc = expiresOn.ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc),
+                SentAtUtc = now,
+            };
+            db.Invitations.Add(invitation);
+            await SendAsync(nomination.Authority!, nomination.Cohort!.Name, token, invitation.ExpiresAtUtc, reminder: false, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        // The messages were queued inside the transaction: wake the dispatcher now that they are visible.
+        outbox.Notify();
+        return nominations.Count;
+    }
+
+    /// <summary>A new link (the old one stops working) sent again; for invitations not yet answered.</summary>
+    public Task<bool> ResendAsync(int id, CancellationToken cancellationToken = default) => ChangeAsync(id, async (invitation, authority, cohortName) =>
+    {
+        if (invitation.Status is InvitationStatus.Accepted or InvitationStatus.Declined)
+        {
+            return false;
+        }
+
+        var token = NewToken();
+        invitation.TokenHash = Hash(token);
+        invitation.Status = InvitationStatus.Sent;
+        invitation.SentAtUtc = timeProvider.GetUtcNow().UtcDateTime;
+        await SendAsync(authority, cohortName, token, invitation.ExpiresAtUtc, reminder: false, cancellationToken);
+        return true;
+    }, cancellationToken);
+
+    public Task<bool> RevokeAsync(int id, CancellationToken cancellationToken = default) => ChangeAsync(id, (invitation, _, _) =>
+    {
+        if (invitation.Status is InvitationStatus.Accepted or InvitationStatus.Declined)
+        {
+            return Task.FromResult(false);
+        }
+
+        invitation.Status = InvitationStatus.Revoked;
+        return Task.FromResult(true);
+    }, cancellationToken);
+
+    public Task<bool> ExtendAsync(int id, DateOnly expiresOn, CancellationToken cancellationToken = default) => ChangeAsync(id, (invitation, _, _) =>
+    {
+        if (invitation.Status is not (InvitationStatus.Sent or InvitationStatus.Pending) || expiresOn < DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime))
+        {
+            return Task.FromResult(false);
+        }
+
+        invitation.ExpiresAtUtc = expiresOn.ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc);
+        return Task.FromResult(true);
+    }, cancellationToken);
+
+    /// <summary>Reminds everyone of the cohort who has not answered and whose link still works; at most once a day per person.</summary>
+    public async Task<int> RemindAsync(int cohortId, CancellationToken cancellationToken = default)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var due = await db.Invitations.Include(i => i.Authority).Include(i => i.Cohort)
+            .Where(i => i.CohortId == cohortId && i.Status == InvitationStatus.Sent && i.ExpiresAtUtc >= now && (i.LastReminderOn == null || i.LastReminderOn < today))
+            .ToListAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var invitation in due)
+        {
+            // A reminder carries a fresh link: the first e-mail's token is not kept anywhere to send it again.
+            var token = NewToken();
+            invitation.TokenHash = Hash(token);
+            invitation.LastReminderOn = today;
+            invitation.ReminderCount++;
+            await SendAsync(invitation.Authority!, invitation.Cohort!.Name, token, invitation.ExpiresAtUtc, reminder: true, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
+        return due.Count;
+    }
+
+    public async Task<RsvpPage> RsvpAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var invitation = await FindByTokenAsync(token, cancellationToken);
+        if (invitation is null)
+        {
+            return new RsvpPage(RsvpState.Unknown, token, "", "", "UTC", "", default, [], InvitationStatus.Pending);
+        }
+
+        var events = await db.Events.AsNoTracking().Where(e => e.CohortId == invitation.CohortId).OrderBy(e => e.Kind)
+            .Select(e => new CohortEventSummary(e.Id, e.Kind, e.Name, e.Sessions.OrderBy(s => s.StartsAtUtc)
+                .Select(s => new CohortSessionSummary(s.Id, s.Code, s.Title, s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.Modality)).ToList()))
+            .ToListAsync(cancellationToken);
+        var zone = invitation.Authority!.LocalGovernment?.TimeZone ?? CountryTimeZones.DefaultFor(invitation.CountryCode);
+        return new RsvpPage(
+            StateOf(invitation), token, invitation.Authority.FullName, invitation.Authority.PreferredLanguage, zone, invitation.Cohort!.Name,
+            invitation.ExpiresAtUtc, events, invitation.Status);
+    }
+
+    /// <summary>
+    /// Records the answer of an open invitation. On acceptance the person gets (or keeps) an Authority account; the
+    /// returned address lets them choose a password at once. Null when the link is not open any more.
+    /// </summary>
+    public async Task<(RsvpState State, string? SetPasswordUrl)> AnswerAsync(string token, bool accept, string? comment, bool consent, CancellationToken cancellationToken = default)
+    {
+        var invitation = await FindByTokenAsync(token, cancellationToken, tracked: true);
+        if (invitation is null || StateOf(invitation) != RsvpState.Open)
+        {
+            return (invitation is null ? RsvpState.Unknown : StateOf(invitation), null);
+        }
+
+        invitation.Status = accept ? InvitationStatus.Accepted : InvitationStatus.Declined;
+        invitation.AnsweredAtUtc = timeProvider.GetUtcNow().UtcDateTime;
+        invitation.ResponseComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()[..Math.Min(comment.Trim().Length, 2000)];
+        invitation.DirectoryConsent = accept && consent;
+        await db.SaveChangesAsync(cancellationToken);
+        if (!accept)
+        {
+            return (RsvpState.Answered, null);
+        }
+
+        var user = await db.Users.SingleOrDefaultAsync(u => u.AuthorityId == invitation.AuthorityId, cancellationToken);
+        if (user is null)
+        {
+            user = new PortalUser
+            {
+                UserName = invitation.Authority!.Email,
+                Email = invitation.Authority.Email,
+                EmailConfirmed = true,
+                FullName = invitation.Authority.FullName,
+                PreferredLanguage = invitation.Authority.PreferredLanguage,
+                AuthorityId = invitation.AuthorityId,
+                CreatedAtUtc = timeProvider.GetUtcNow().UtcDateTime,
+            };
+            var created = await users.CreateAsync(user);
+            if (created.Succeeded)
+            {
+                await users.AddToRoleAsync(user, Roles.Authority);
+            }
+            else
+            {
+                // An account with this address exists for someone else: the person signs in through a reset link instead.
+                return (RsvpState.Answered, null);
+            }
+        }
+
+        if (await users.HasPasswordAsync(user))
+        {
+            return (RsvpState.Answered, null);
+        }
+
+        var resetToken = await users.GeneratePasswordResetTokenAsync(user);
+        return (RsvpState.Answered, $"/account/reset-password?user={user.Id}&token={Uri.EscapeDataString(resetToken)}");
+    }
+
+    private RsvpState StateOf(Invitation invitation) => invitation.Status switch
+    {
+        InvitationStatus.Revoked => RsvpState.Revoked,
+        InvitationStatus.Accepted or InvitationStatus.Declined => RsvpState.Answered,
+        _ when invitation.ExpiresAtUtc < timeProvider.GetUtcNow().UtcDateTime => RsvpState.Expired,
+        _ => RsvpState.Open,
+    };
+
+    private async Task<Invitation?> FindByTokenAsync(string token, CancellationToken cancellationToken, bool tracked = false)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = Hash(token);
+        var query = db.Invitations.Include(i => i.Authority).ThenInclude(a => a!.LocalGovernment).Include(i => i.Cohort).Where(i => i.TokenHash == hash);
+        var invitation = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(cancellationToken);
+
+        // The lookup is by hash; the final comparison is made in constant time all the same.
+        return invitation is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(invitation.TokenHash), Encoding.ASCII.GetBytes(hash))
+            ? invitation
+            : null;
+    }
+
+    private async Task<bool> ChangeAsync(int id, Func<Invitation, Authority, string, Task<bool>> change, CancellationToken cancellationToken)
+    {
+        var invitation = await db.Invitations.Include(i => i.Authority).Include(i => i.Cohort).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (invitation is null)
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await change(invitation, invitation.Authority!, invitation.Cohort!.Name))
+        {
+            return false;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
+        return true;
+    }
+
+    private async Task SendAsync(Authority authority, string cohortName, string token, DateTime expiresAtUtc, bool reminder, CancellationToken cancellationToken)
+    {
+        var model = new InvitationEmail(authority.FullName, cohortName, urls.Absolute($"/rsvp/{token}?lang={authority.PreferredLanguage}"), expiresAtUtc, reminder);
+        var (subject, html, text) = await renderer.RenderAsync("Invitation", model, authority.PreferredLanguage);
+        await sender.SendAsync(new EmailMessage(authority.Email, authority.FullName, subject, html, text), cancellationToken);
+    }
+
+    private static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using ChampionPortal.Testing;
+using ChampionPortal.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChampionPortal.Tests.Invitations;
+
+public sealed partial class InvitationTests(MailPortalFixture fixture) : IClassFixture<MailPortalFixture>
+{
+    [Fact]
+    public async Task An_invitation_arrives_in_the_nominees_language_and_accepting_it_opens_an_account()
+    {
+        var (cohort, email) = await ApprovedNomineeAsync("INV-ACC", "BR", "Beatriz Moura", "pt");
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+
+        await InviteAllAsync(staff, cohort);
+        var message = await fixture.Smtp.WaitForMessageToAsync(email);
+
+        message.Subject.Should().StartWith("Convite:");
+        var link = new Uri(LinkPattern().Match(message.TextBody!).Value);
+        using var visitor = fixture.App.NewClient("en");
+        var (opened, rsvp) = await visitor.GetPageAsync(link.PathAndQuery);
+        opened.StatusCode.Should().Be(HttpStatusCode.OK);
+        rsvp.DocumentElement.GetAttribute("lang").Should().Be("pt", "the page opens in the recipient's language");
+        rsvp.QuerySelectorAll("[data-testid=rsvp-session]").Should().NotBeEmpty();
+
+        var (answered, thanks) = await visitor.SubmitAsync(rsvp, new Dictionary<string, string?> { ["accept"] = "true", ["consent"] = "true", ["comment"] = "Com prazer." });
+        answered.StatusCode.Should().Be(HttpStatusCode.OK);
+        thanks.QuerySelector("[data-testid=rsvp-thanks]")!.GetAttribute("data-accepted").Should().Be("true");
+        var setPassword = thanks.QuerySelector("[data-testid=set-password]")!.GetAttribute("href")!;
+        var (_, form) = await visitor.GetPageAsync(setPassword);
+        await visitor.SubmitAsync(form, new Dictionary<string, string?> { ["NewPassword"] = "Campeã-Local-2026", ["ConfirmPassword"] = "Campeã-Local-2026" });
+        using var authority = fixture.App.NewClient();
+        (await authority.SignInAsync(email, "Campeã-Local-2026")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var (_, home) = await authority.GetPageAsync("/");
+        home.QuerySelector("[data-testid=authority-profile]")!.TextContent.Should().Contain("Beatriz Moura");
+
+        var stored = await fixture.App.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.CohortId == cohort));
+        stored.Status.Should().Be(InvitationStatus.Accepted);
+        stored.DirectoryConsent.Should().BeTrue();
+        stored.ResponseComment.Should().Be("Com prazer.");
+        (await visitor.GetAsync(link.PathAndQuery)).StatusCode.Should().Be(HttpStatusCode.Gone, "an answered link cannot be used again");
+    }
+
+    [Fact]
+    public async Task Declining_records_the_answer_and_unknown_expired_and_revoked_links_each_get_their_page()
+    {
+        var (declineCohort, declineEmail) = await ApprovedNomineeAsync("INV-DEC", "AR", "Ramiro Acosta", "es");
+        var (revokeCohort, revokeEmail) = await ApprovedNomineeAsync("INV-REV", "AR", "Inés Villalba", "es");
+        var (expireCohort, expireEmail) = await ApprovedNomineeAsync("INV-EXP", "AR", "Teresa Ortiz", "es");
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        await InviteAllAsync(staff, declineCohort);
+        await InviteAllAsync(staff, revokeCohort);
+        await InviteAllAsync(staff, expireCohort);
+        var declineLink = await LinkToAsync(declineEmail);
+        var revokeLink = await LinkToAsync(revokeEmail);
+        var expireLink = await LinkToAsync(expireEmail);
+        using var visitor = fixture.App.NewClient("es");
+
+        var (_, rsvp) = await visitor.GetPageAsync(declineLink);
+        var (_, declined) = await visitor.SubmitAsync(rsvp, new Dictionary<string, string?> { ["accept"] = "false" });
+        declined.QuerySelector("[data-testid=rsvp-thanks]")!.GetAttribute("data-accepted").Should().Be("false");
+
+        var revokeId = await fixture.App.WithDbAsync(db => db.Invitations.Where(i => i.CohortId == revokeCohort).Select(i => i.Id).SingleAsync());
+        var (_, board) = await staff.GetPageAsync($"/invitations?cohort={revokeCohort}");
+        await staff.SubmitAsync(board, new Dictionary<string, string?>(), $"form[action^='/invitations/{revokeId}/revoke']");
+        await fixture.App.WithDbAsync(db => db.Invitations.Where(i => i.CohortId == expireCohort)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.ExpiresAtUtc, DateTime.UtcNow.AddDays(-1))));
+
+        await ExpectClosedAsync(visitor, "/rsvp/not-a-real-token", HttpStatusCode.NotFound, "Unknown", "Este enlace no es válido");
+        await ExpectClosedAsync(visitor, declineLink, HttpStatusCode.Gone, "Answered", "Esta invitación ya fue respondida");
+        await ExpectClosedAsync(visitor, revokeLink, HttpStatusCode.Gone, "Revoked", "Esta invitación fue retirada");
+        await ExpectClosedAsync(visitor, expireLink, HttpStatusCode.Gone, "Expired", "Esta invitación venció");
+
+        var (_, anyPage) = await visitor.GetPageAsync("/account/sign-in");
+        var token = anyPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var (lateAnswer, _) = await visitor.PostAsync(revokeLink, new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["accept"] = "true" });
+        lateAnswer.StatusCode.Should().Be(HttpStatusCode.Gone);
+        (await fixture.App.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.Id == revokeId))).Status.Should().Be(InvitationStatus.Revoked);
+        (await fixture.App.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.CohortId == declineCohort))).Status.Should().Be(InvitationStatus.Declined);
+    }
+
+    [Fact]
+    public async Task Reminders_go_to_those_who_have_not_answered_and_never_twice_on_the_same_day()
+    {
+        var (cohort, email) = await ApprovedNomineeAsync("INV-REM", "CL", "Pía Contreras", "es");
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        await InviteAllAsync(staff, cohort);
+        await LinkToAsync(email);
+
+        var (_, board) = await staff.GetPageAsync($"/invitations?cohort={cohort}");
+        await staff.SubmitAsync(board, new Dictionary<string, string?>(), "form[action='/invitations/remind']");
+        var reminder = await fixture.Smtp.WaitForMessageToAsync(email);
+        var (_, again) = await staff.GetPageAsync($"/invitations?cohort={cohort}");
+        await staff.SubmitAsync(again, new Dictionary<string, string?>(), "form[action='/invitations/remind']");
+        var (_, after) = await staff.GetPageAsync($"/invitations?cohort={cohort}");
+
+        reminder.Subject.Should().StartWith("Recordatorio");
+        after.QuerySelector("[role=status]")!.TextContent.Should().Contain("Reminders sent: 0.");
+        (await fixture.App.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.CohortId == cohort))).ReminderCount.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_country_office_follows_its_own_countrys_invitations_read_only()
+    {
+        var (cohort, _) = await ApprovedNomineeAsync("INV-CO", "UY", "Lorena Silva", "es");
+        await ApprovedNomineeAsync("INV-CO", "PY", "Graciela Benítez", "es");
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        await InviteAllAsync(staff, cohort);
+        using var office = await fixture.App.SignedInClientAsync(Roles.CountryOffice, "UY");
+
+        var (_, board) = await office.GetPageAsync($"/invitations?cohort={cohort}");
+
+        board.QuerySelectorAll("tr[data-id] td:nth-child(2)").Select(td => td.TextContent).Should().Equal("UY");
+        board.QuerySelector("[data-testid=invite]").Should().BeNull();
+        board.QuerySelector("form[action$='/revoke']").Should().BeNull();
+        var id = await fixture.App.WithDbAsync(db => db.Invitations.Where(i => i.CohortId == cohort && i.CountryCode == "UY").Select(i => i.Id).SingleAsync());
+        var token = board.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? (await office.GetPageAsync("/account/profile")).Page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var (revoke, _) = await office.PostAsync($"/invitations/{id}/revoke?cohort={cohort}", new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        revoke.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        revoke.Headers.Location!.ToString().Should().Contain("access-denied");
+        (await fixture.App.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.Id == id))).Status.Should().Be(InvitationStatus.Sent);
+    }
+
+    private static async Task ExpectClosedAsync(PortalClient visitor, string url, HttpStatusCode status, string state, string title)
+    {
+        var (response, page) = await visitor.GetPageAsync(url);
+        response.StatusCode.Should().Be(status, url);
+        page.QuerySelector("[data-testid=rsvp-closed]")!.GetAttribute("data-state").Should().Be(state);
+        page.QuerySelector("h1")!.TextContent.Should().Be(title);
+    }
+
+    private async Task<string> LinkToAsync(string email) =>
+        new Uri(LinkPattern().Match((await fixture.Smtp.WaitForMessageToAsync(email)).TextBody!).Value).PathAndQuery;
+
+    private static async Task InviteAllAsync(PortalClient staff, int cohort)
+    {
+        var (_, board) = await staff.GetPageAsync($"/invitations?cohort={cohort}");
+        var (response, _) = await staff.SubmitAsync(board, new Dictionary<string, string?>(), "form[data-testid=invite]");
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+    }
+
+    /// <summary>An open cohort (reused by code) with its events, and an approved nomination of a new authority.</summary>
+    private async Task<(int Cohort, string Email)> ApprovedNomineeAsync(string cohortCode, string country, string name, string language)
+    {
+        var email = $"{Guid.NewGuid():N}@invited.example.org";
+        var government = await fixture.App.AddLocalGovernmentAsync($"Gobierno {Guid.NewGuid():N}", country);
+        var cohortId = await fixture.App.WithDbAsync(async db =>
+        {
+            var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.Code == cohortCode);
+            if (cohort is null)
+            {
+                cohort = new Cohort { Code = cohortCode, Name = $"Cohorte {cohortCode}", StartDate = new DateOnly(2026, 1, 1), EndDate = new DateOnly(2026, 12, 31), Status = CohortStatus.Open };
+                var forum = new Event { Cohort = cohort, Kind = EventKind.LaunchForum, Name = "Foro de lanzamiento", DefaultTimeZone = "America/Sao_Paulo" };
+                forum.Sessions.Add(new Session { Code = "FORO", Title = "Foro", StartsAtUtc = new DateTime(2026, 12, 10, 13, 0, 0, DateTimeKind.Utc), EndsAtUtc = new DateTime(2026, 12, 10, 15, 0, 0, DateTimeKind.Utc), TimeZone = "America/Sao_Paulo" });
+                db.Cohorts.Add(cohort);
+                db.Events.Add(forum);
+            }
+
+            var authority = new Authority { FullName = name, Position = "Alcaldesa", Email = email, CountryCode = country, LocalGovernmentId = government, PreferredLanguage = language };
+            db.Nominations.Add(new Nomination
+            {
+                Cohort = cohort,
+                Authority = authority,
+                CountryCode = country,
+                Justification = "Test",
+                Status = NominationStatus.Approved,
+                LocalGovernmentId = government,
+            });
+            await db.SaveChangesAsync();
+            return cohort.Id;
+        });
+        return (cohortId, email);
+    }
+
+    [GeneratedRegex(@"https?://\S+/rsvp/\S+")]
+    private static partial Regex LinkPattern();
+}
