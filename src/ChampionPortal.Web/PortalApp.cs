@@ -36,6 +36,8 @@ public static class PortalApp
             {
                 builder.Services.AddHostedService<OutboxDispatcher>();
             }
+
+            builder.Services.AddHostedService<Features.Invitations.InvitationReminders>();
         }
 
         ConfigureServices(builder.Services, builder.Configuration, builder.Environment);

@@ -103,6 +103,30 @@ public sealed partial class InvitationTests(MailPortalFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task The_automatic_reminder_before_expiry_is_sent_once_even_when_two_run_at_the_same_time()
+    {
+        var (cohort, email) = await ApprovedNomineeAsync("INV-AUTO", "PE", "Rocío Huamán", "es");
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        await InviteAllAsync(staff, cohort);
+        await LinkToAsync(email);
+        await fixture.App.WithDbAsync(db => db.Invitations.Where(i => i.CohortId == cohort)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.ExpiresAtUtc, DateTime.UtcNow.AddDays(2))));
+        var delivered = fixture.App.OutboxAttemptsAsync(1);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(fixture.App.Services);
+            return await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+                .GetRequiredService<ChampionPortal.Web.Features.Invitations.InvitationService>(scope.ServiceProvider).RemindBeforeExpiryAsync(3);
+        }));
+        await delivered;
+
+        results.Sum().Should().Be(1);
+        (await fixture.Smtp.WaitForMessageToAsync(email)).Subject.Should().StartWith("Recordatorio");
+        (await fixture.App.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.CohortId == cohort))).ReminderCount.Should().Be(1);
+    }
+
+    [Fact]
     public async Task A_country_office_follows_its_own_countrys_invitations_read_only()
     {
         var (cohort, _) = await ApprovedNomineeAsync("INV-CO", "UY", "Lorena Silva", "es");

@@ -134,28 +134,49 @@ public sealed class InvitationService(
     }, cancellationToken);
 
     /// <summary>Reminds everyone of the cohort who has not answered and whose link still works; at most once a day per person.</summary>
-    public async Task<int> RemindAsync(int cohortId, CancellationToken cancellationToken = default)
+    public Task<int> RemindAsync(int cohortId, CancellationToken cancellationToken = default) =>
+        RemindWhereAsync(i => i.CohortId == cohortId, cancellationToken);
+
+    /// <summary>The automatic reminder: unanswered invitations of any cohort whose link expires within the given days.</summary>
+    public Task<int> RemindBeforeExpiryAsync(int days, CancellationToken cancellationToken = default)
+    {
+        var horizon = timeProvider.GetUtcNow().UtcDateTime.AddDays(days);
+        return RemindWhereAsync(i => i.ExpiresAtUtc <= horizon && i.ReminderCount == 0, cancellationToken);
+    }
+
+    private async Task<int> RemindWhereAsync(System.Linq.Expressions.Expression<Func<Invitation, bool>> which, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
-        var due = await db.Invitations.Include(i => i.Authority).Include(i => i.Cohort)
-            .Where(i => i.CohortId == cohortId && i.Status == InvitationStatus.Sent && i.ExpiresAtUtc >= now && (i.LastReminderOn == null || i.LastReminderOn < today))
-            .ToListAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var invitation in due)
+        var candidates = await db.Invitations.Where(which)
+            .Where(i => i.Status == InvitationStatus.Sent && i.ExpiresAtUtc >= now && (i.LastReminderOn == null || i.LastReminderOn < today))
+            .Select(i => i.Id).ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var id in candidates)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // Claimed by a conditional update: of two instances (or two clicks) reminding at once, only one sends.
+            var claimed = await db.Invitations.Where(i => i.Id == id && (i.LastReminderOn == null || i.LastReminderOn < today))
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.LastReminderOn, today).SetProperty(i => i.ReminderCount, i => i.ReminderCount + 1), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
+            var invitation = await db.Invitations.Include(i => i.Authority).Include(i => i.Cohort).SingleAsync(i => i.Id == id, cancellationToken);
+
             // A reminder carries a fresh link: the first e-mail's token is not kept anywhere to send it again.
             var token = NewToken();
             invitation.TokenHash = Hash(token);
-            invitation.LastReminderOn = today;
-            invitation.ReminderCount++;
             await SendAsync(invitation.Authority!, invitation.Cohort!.Name, token, invitation.ExpiresAtUtc, reminder: true, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            sent++;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
-        return due.Count;
+        return sent;
     }
 
     public async Task<RsvpPage> RsvpAsync(string token, CancellationToken cancellationToken = default)
