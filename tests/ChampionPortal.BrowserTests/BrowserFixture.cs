@@ -16,6 +16,12 @@ public sealed class BrowserFixture : PortalFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        await LaunchOnlyAsync();
+    }
+
+    /// <summary>Starts Chromium without a portal of its own, for a test class whose portal needs other settings.</summary>
+    public async Task LaunchOnlyAsync()
+    {
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException(
@@ -37,21 +43,28 @@ public sealed class BrowserFixture : PortalFixture
 
     public override async Task DisposeAsync()
     {
+        await CloseAsync();
+        await base.DisposeAsync();
+    }
+
+    public async Task CloseAsync()
+    {
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
         }
 
         playwright?.Dispose();
-        await base.DisposeAsync();
     }
 
     /// <summary>A fresh browser session in the given language whose every visited page is photographed into artifacts/browser/{journey}/.</summary>
-    public async Task<Journey> StartJourneyAsync(string name, string locale = "en")
+    public Task<Journey> StartJourneyAsync(string name, string locale = "en") => StartJourneyAsync(App, name, locale);
+
+    public async Task<Journey> StartJourneyAsync(PortalAppFactory app, string name, string locale = "en")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.BaseAddress.ToString(),
+            BaseURL = app.BaseAddress.ToString(),
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
         });
