@@ -158,6 +158,22 @@ public sealed class OutboxTests(OutboxFixture fixture) : IClassFixture<OutboxFix
         (await office.GetAsync("/outbox")).Headers.Location!.ToString().Should().Contain("access-denied");
     }
 
+    [Theory]
+    [InlineData("es", "Invitación: 2025 — second cohort", "El enlace funciona una sola vez")]
+    [InlineData("pt", "Convite: 2025 — second cohort", "O link funciona uma única vez")]
+    public async Task Regional_staff_preview_every_template_in_each_language(string language, string invitationSubject, string resetText)
+    {
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+
+        var (response, page) = await staff.GetPageAsync($"/outbox/templates?lang={language}");
+
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        page.QuerySelectorAll("[data-template]").Select(s => s.GetAttribute("data-template")).Should().Equal("Invitation", "Reminder", "PasswordReset", "NewAccount");
+        page.QuerySelector("[data-template=Invitation] [data-testid=subject]")!.TextContent.Should().Be(invitationSubject);
+        page.QuerySelector("[data-template=PasswordReset] iframe")!.GetAttribute("srcdoc").Should().Contain($"lang=\"{language}\"");
+        page.QuerySelector("[data-template=PasswordReset] pre")!.TextContent.Should().Contain(resetText);
+    }
+
     private static async Task QueueAsync(PortalAppFactory app, string address, string subject)
     {
         using var scope = app.Services.CreateScope();

@@ -12,6 +12,23 @@ public sealed class OutboxController(OutboxService outbox, IStringLocalizer<Outb
     [HttpGet("")]
     public async Task<IActionResult> Index(OutboxListQuery query, CancellationToken cancellationToken) => View(await outbox.ListAsync(query, cancellationToken));
 
+    /// <summary>Every e-mail template rendered with sample data, in the chosen language, as recipients will see it.</summary>
+    [HttpGet("templates")]
+    public async Task<IActionResult> Templates(string? lang, [FromServices] Infrastructure.Email.EmailRenderer renderer)
+    {
+        var language = Infrastructure.Localization.PortalCultures.IsSupported(lang) ? lang! : "es";
+        var expires = DateTime.UtcNow.AddDays(21);
+        var samples = new List<(string Name, (string Subject, string Html, string Text) Rendered)>
+        {
+            ("Invitation", await renderer.RenderAsync("Invitation", new Invitations.InvitationEmail("María José Pérez", "2025 — second cohort", "https://portal.example.org/rsvp/…", expires, false), language)),
+            ("Reminder", await renderer.RenderAsync("Invitation", new Invitations.InvitationEmail("María José Pérez", "2025 — second cohort", "https://portal.example.org/rsvp/…", expires, true), language)),
+            ("PasswordReset", await renderer.RenderAsync("PasswordLink", new Emails.PasswordLinkEmail("María José Pérez", "https://portal.example.org/account/reset-password?…", 72, false), language)),
+            ("NewAccount", await renderer.RenderAsync("PasswordLink", new Emails.PasswordLinkEmail("María José Pérez", "https://portal.example.org/account/reset-password?…", 72, true), language)),
+        };
+        ViewData["Language"] = language;
+        return View(samples);
+    }
+
     [HttpPost("{id:long}/resend")]
     public async Task<IActionResult> Resend(long id, CancellationToken cancellationToken)
     {
