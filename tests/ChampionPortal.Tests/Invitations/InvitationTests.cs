@@ -160,10 +160,15 @@ public sealed partial class InvitationTests(MailPortalFixture fixture) : IClassF
     private async Task<string> LinkToAsync(string email) =>
         new Uri(LinkPattern().Match((await fixture.Smtp.WaitForMessageToAsync(email)).TextBody!).Value).PathAndQuery;
 
-    private static async Task InviteAllAsync(PortalClient staff, int cohort)
+    private async Task InviteAllAsync(PortalClient staff, int cohort)
     {
         var (_, board) = await staff.GetPageAsync($"/invitations?cohort={cohort}");
-        var (response, _) = await staff.SubmitAsync(board, new Dictionary<string, string?>(), "form[data-testid=invite]");
+        var (shown, confirmation) = await staff.SubmitAsync(board, new Dictionary<string, string?>(), "form[data-testid=invite]");
+        shown.StatusCode.Should().Be(HttpStatusCode.OK, "nothing is sent before the confirmation");
+        confirmation.QuerySelector("[data-testid=confirm-summary]").Should().NotBeNull();
+        (await fixture.App.WithDbAsync(db => db.Invitations.CountAsync(i => i.CohortId == cohort && i.Status == InvitationStatus.Sent && i.SentAtUtc > DateTime.UtcNow.AddSeconds(-2))))
+            .Should().Be(0, "the first form only shows whom the invitations would go to");
+        var (response, _) = await staff.SubmitAsync(confirmation, new Dictionary<string, string?>());
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 

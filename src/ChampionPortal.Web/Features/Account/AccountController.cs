@@ -3,6 +3,7 @@ using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace ChampionPortal.Web.Features.Account;
@@ -50,7 +51,7 @@ public sealed class AccountController(AccountService accounts, IStringLocalizer<
     [HttpGet("forgot-password"), AllowAnonymous]
     public IActionResult ForgotPassword() => View(new ForgotPasswordForm());
 
-    [HttpPost("forgot-password"), AllowAnonymous]
+    [HttpPost("forgot-password"), AllowAnonymous, EnableRateLimiting(Rsvp.RsvpRateLimit.Policy)]
     public async Task<IActionResult> ForgotPassword(ForgotPasswordForm form, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
@@ -66,7 +67,7 @@ public sealed class AccountController(AccountService accounts, IStringLocalizer<
     public IActionResult ResetPassword(int user, string? token) =>
         View(new ResetPasswordForm { UserId = user, Token = token ?? "" });
 
-    [HttpPost("reset-password"), AllowAnonymous]
+    [HttpPost("reset-password"), AllowAnonymous, EnableRateLimiting(Rsvp.RsvpRateLimit.Policy)]
     public async Task<IActionResult> ResetPassword(ResetPasswordForm form)
     {
         if (ModelState.IsValid && await ShowErrorsAsync(accounts.ResetPasswordAsync(form)))

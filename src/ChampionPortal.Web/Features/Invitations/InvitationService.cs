@@ -40,6 +40,7 @@ public sealed class InvitationService(
         var invitable = scope.OnlyCountry is null
             ? await db.Nominations.AsNoTracking()
                 .Where(n => n.CohortId == cohortId && n.Status == NominationStatus.Approved && !db.Invitations.Any(i => i.CohortId == cohortId && i.AuthorityId == n.AuthorityId))
+                .Where(n => country == null || n.CountryCode == country)
                 .OrderBy(n => n.CountryCode).ThenBy(n => n.Authority!.SearchKey)
                 .Select(n => new InvitableNominee(n.Id, n.Authority!.FullName, n.CountryCode))
                 .ToListAsync(cancellationToken)
@@ -53,6 +54,15 @@ public sealed class InvitationService(
             invitable,
             DateOnly.FromDateTime(now.AddDays(DefaultValidityDays)));
     }
+
+    /// <summary>The selected nominees as the confirmation page lists them before anything is sent.</summary>
+    public Task<List<InvitableNominee>> SelectedAsync(int cohortId, IReadOnlyCollection<int> nominationIds, CancellationToken cancellationToken = default) =>
+        db.Nominations.AsNoTracking()
+            .Where(n => n.CohortId == cohortId && nominationIds.Contains(n.Id) && n.Status == NominationStatus.Approved
+                && !db.Invitations.Any(i => i.CohortId == cohortId && i.AuthorityId == n.AuthorityId))
+            .OrderBy(n => n.CountryCode).ThenBy(n => n.Authority!.SearchKey)
+            .Select(n => new InvitableNominee(n.Id, n.Authority!.FullName, n.CountryCode))
+            .ToListAsync(cancellationToken);
 
     public Task<InvitationRow?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         db.Invitations.AsNoTracking().Where(i => i.Id == id)

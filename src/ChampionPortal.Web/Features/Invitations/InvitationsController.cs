@@ -16,12 +16,24 @@ public sealed class InvitationsController(InvitationService invitations, IString
     public async Task<IActionResult> Index(int cohort, string? country, InvitationStatus? status, CancellationToken cancellationToken) =>
         await invitations.BoardAsync(cohort, country, status, User.CountryScope(), cancellationToken) is { } board ? View(board) : NotFound();
 
+    /// <summary>First shows whom the invitations go to; only the confirmed form sends them.</summary>
     [HttpPost("invite"), Authorize(Policy = Policies.ReviewNominations)]
-    public async Task<IActionResult> Invite(int cohort, List<int> nominationIds, DateOnly expiresOn, CancellationToken cancellationToken)
+    public async Task<IActionResult> Invite(int cohort, List<int> nominationIds, DateOnly expiresOn, bool confirmed, CancellationToken cancellationToken)
     {
-        TempData["Notice"] = nominationIds.Count == 0 || expiresOn < DateOnly.FromDateTime(DateTime.UtcNow)
-            ? text["Error_InviteNothing"].Value
-            : text["Notice_Invited", await invitations.InviteAsync(cohort, nominationIds, expiresOn, cancellationToken)].Value;
+        if (nominationIds.Count == 0 || expiresOn < DateOnly.FromDateTime(DateTime.UtcNow))
+        {
+            TempData["Notice"] = text["Error_InviteNothing"].Value;
+            return Redirect($"/invitations?cohort={cohort}");
+        }
+
+        if (!confirmed)
+        {
+            ViewData["Cohort"] = cohort;
+            ViewData["ExpiresOn"] = expiresOn;
+            return View("ConfirmInvite", await invitations.SelectedAsync(cohort, nominationIds, cancellationToken));
+        }
+
+        TempData["Notice"] = text["Notice_Invited", await invitations.InviteAsync(cohort, nominationIds, expiresOn, cancellationToken)].Value;
         return Redirect($"/invitations?cohort={cohort}");
     }
 
