@@ -103,7 +103,17 @@ public sealed class Journey(IBrowserContext context, IPage page, string folder) 
         await Page.Locator("#Email").FillAsync(email);
         await Page.Locator("#Password").FillAsync(password);
         await Page.Locator("main button[type=submit]").ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        try
+        {
+            await Page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal), new() { Timeout = 20_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Say what the page said, rather than only that a navigation did not come.
+            await ShotAsync("sign-in-refused");
+            throw new InvalidOperationException($"Sign-in of {email} did not leave the sign-in page: {await Page.Locator("main").InnerTextAsync()}");
+        }
+
         await ShotAsync("signed-in");
     }
 
