@@ -71,22 +71,10 @@ public sealed class AuthoritiesController(
         }
 
         await CheckAsync(id, form, cancellationToken);
-        if (ModelState.IsValid)
-        {
-            switch (await authorities.UpdateAsync(id, form, cancellationToken))
-            {
-                case SaveOutcome.Saved:
-                    TempData["Notice"] = text["Notice_Saved"].Value;
-                    return RedirectToAction(nameof(Details), new { id });
-                case SaveOutcome.NotFound:
-                    return NotFound();
-                default:
-                    ShowConflict(form, (await authorities.FindAsync(id, cancellationToken))?.Version, text["Error_Conflict"]);
-                    break;
-            }
-        }
-
-        return View(await authorities.EditorAsync(id, form, User.CountryScope(), cancellationToken));
+        return await SaveEditAsync(
+                id, form, () => authorities.UpdateAsync(id, form, cancellationToken),
+                async () => (await authorities.FindAsync(id, cancellationToken))?.Version, text["Notice_Saved"], text["Error_Conflict"])
+            ?? View(await authorities.EditorAsync(id, form, User.CountryScope(), cancellationToken));
     }
 
     [HttpGet("{id:int}/delete")]

@@ -52,22 +52,10 @@ public sealed class CohortsController(CohortService cohorts, IStringLocalizer<Co
             ModelState.AddFieldError(nameof(form.Code), text["Error_CohortCodeTaken"]);
         }
 
-        if (!ModelState.IsValid)
-        {
-            return View(new CohortEditor(id, form));
-        }
-
-        switch (await cohorts.UpdateAsync(id, form, cancellationToken))
-        {
-            case SaveOutcome.Saved:
-                TempData["Notice"] = text["Notice_Saved"].Value;
-                return RedirectToAction(nameof(Details), new { id });
-            case SaveOutcome.NotFound:
-                return NotFound();
-            default:
-                ShowConflict(form, (await cohorts.FindAsync(id, cancellationToken))?.Version, text["Error_Conflict"]);
-                return View(new CohortEditor(id, form));
-        }
+        return await SaveEditAsync(
+                id, form, () => cohorts.UpdateAsync(id, form, cancellationToken),
+                async () => (await cohorts.FindAsync(id, cancellationToken))?.Version, text["Notice_Saved"], text["Error_Conflict"])
+            ?? View(new CohortEditor(id, form));
     }
 
     [HttpGet("{id:int}/delete")]

@@ -57,22 +57,10 @@ public sealed class EventsController(EventService events, IStringLocalizer<Cohor
     [HttpPost("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, EventForm form, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
-        {
-            switch (await events.UpdateAsync(id, form, cancellationToken))
-            {
-                case SaveOutcome.Saved:
-                    TempData["Notice"] = text["Notice_Saved"].Value;
-                    return RedirectToAction(nameof(Details), new { id });
-                case SaveOutcome.NotFound:
-                    return NotFound();
-                default:
-                    ShowConflict(form, (await events.FindAsync(id, cancellationToken))?.Version, text["Error_Conflict"]);
-                    break;
-            }
-        }
-
-        return View(await events.EditorAsync(id, form, cancellationToken));
+        return await SaveEditAsync(
+                id, form, () => events.UpdateAsync(id, form, cancellationToken),
+                async () => (await events.FindAsync(id, cancellationToken))?.Version, text["Notice_Saved"], text["Error_Conflict"])
+            ?? View(await events.EditorAsync(id, form, cancellationToken));
     }
 
     [HttpGet("{id:int}/delete")]

@@ -63,22 +63,10 @@ public sealed class SessionsController(SessionService sessions, IStringLocalizer
             ModelState.AddFieldError(nameof(form.Code), text["Error_SessionCodeTaken"]);
         }
 
-        if (ModelState.IsValid)
-        {
-            switch (await sessions.UpdateAsync(id, form, cancellationToken))
-            {
-                case SaveOutcome.Saved:
-                    TempData["Notice"] = text["Notice_Saved"].Value;
-                    return RedirectToAction(nameof(Details), new { id });
-                case SaveOutcome.NotFound:
-                    return NotFound();
-                default:
-                    ShowConflict(form, (await sessions.FindAsync(id, cancellationToken))?.Version, text["Error_Conflict"]);
-                    break;
-            }
-        }
-
-        return View(new SessionEditor(id, form, current.EventName, current.CohortId));
+        return await SaveEditAsync(
+                id, form, () => sessions.UpdateAsync(id, form, cancellationToken),
+                async () => (await sessions.FindAsync(id, cancellationToken))?.Version, text["Notice_Saved"], text["Error_Conflict"])
+            ?? View(new SessionEditor(id, form, current.EventName, current.CohortId));
     }
 
     [HttpGet("{id:int}/delete")]

@@ -26,6 +26,31 @@ public abstract class RecordController : Controller
         form.Version = currentVersion ?? form.Version;
     }
 
+    /// <summary>
+    /// Saves a valid edit form and redirects to the record's details. Null when the form must be shown again: it was
+    /// invalid, or someone else saved first (then the conflict is explained and the form carries the current version).
+    /// </summary>
+    protected async Task<IActionResult?> SaveEditAsync(
+        int id, IVersionedForm form, Func<Task<SaveOutcome>> save, Func<Task<int?>> currentVersion, string savedNotice, string conflictMessage)
+    {
+        if (!ModelState.IsValid)
+        {
+            return null;
+        }
+
+        switch (await save())
+        {
+            case SaveOutcome.Saved:
+                TempData["Notice"] = savedNotice;
+                return RedirectToAction("Details", new { id });
+            case SaveOutcome.NotFound:
+                return NotFound();
+            default:
+                ShowConflict(form, await currentVersion(), conflictMessage);
+                return null;
+        }
+    }
+
     /// <summary>Whether the record is within the user's country scope; callers answer 404 when it is not.</summary>
     protected async Task<bool> InScopeAsync(ICountryScoped? record) =>
         record is not null && (await HttpContext.RequestServices.GetRequiredService<IAuthorizationService>()
