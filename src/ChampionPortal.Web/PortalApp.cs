@@ -109,6 +109,7 @@ public static class PortalApp
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.Configure<Features.Attendance.AttendanceOptions>(configuration.GetSection(Features.Attendance.AttendanceOptions.Section));
         services.AddSingleton<IEmailTransport, SmtpTransport>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxEvents>();
@@ -154,6 +155,7 @@ public static class PortalApp
             options.ViewLocationFormats.Clear();
             options.ViewLocationFormats.Add("/Features/{1}/Views/{0}" + RazorViewEngine.ViewExtension);
             options.ViewLocationFormats.Add("/Features/Shared/Views/{0}" + RazorViewEngine.ViewExtension);
+            options.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
         });
 
         services.AddRateLimiter(options =>

@@ -25,6 +25,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<NominationCriterion> NominationCriteria => Set<NominationCriterion>();
     public DbSet<CohortCountryQuota> CohortCountryQuotas => Set<CohortCountryQuota>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+    public DbSet<ReportColumnMapping> ReportColumnMappings => Set<ReportColumnMapping>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -22,5 +22,8 @@ public class Session : IVersioned
     public required string TimeZone { get; set; }
     public SessionModality Modality { get; set; }
     public string? LinkOrVenue { get; set; }
+
+    /// <summary>A short random code shown at the session (and in its QR code) for self check-in; not the guessable session code.</summary>
+    public string? CheckInCode { get; set; }
     public int Version { get; set; }
 }

@@ -17,6 +17,8 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
             .HasForeignKey(s => new { s.EventId, s.CohortId })
             .HasPrincipalKey(e => new { e.Id, e.CohortId })
             .OnDelete(DeleteBehavior.Restrict);
+        builder.Property(s => s.CheckInCode).HasMaxLength(12);
         builder.HasIndex(s => new { s.CohortId, s.Code }).IsUnique();
+        builder.HasIndex(s => s.CheckInCode).IsUnique();
     }
 }

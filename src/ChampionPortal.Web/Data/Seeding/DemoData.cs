@@ -173,6 +173,8 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
             DirectoryConsent = n.AuthorityId % 3 != 0,
         }));
         await db.SaveChangesAsync(cancellationToken);
+        AddAttendance(authorities, forum.Sessions[0], workshop.Sessions[0], workshop.Sessions[1]);
+        await db.SaveChangesAsync(cancellationToken);
 
         foreach (var (email, role, description) in Accounts)
         {
@@ -200,6 +202,60 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
         }
 
         return true;
+    }
+
+    // Who came, as in 2023: 38 people from 26 local governments of 9 countries at the launch forum (the one person
+    // from Venezuela and the second person from Rosario did not), and 24 people from 16 local governments of 6
+    // countries in the workshop's two sessions.
+    private static readonly Dictionary<string, int> WorkshopPeople = new()
+    {
+        ["Rosario"] = 1,
+        ["Córdoba"] = 2,
+        ["Mendoza"] = 1,
+        ["San Martín"] = 1,
+        ["São Paulo"] = 2,
+        ["Belo Horizonte"] = 1,
+        ["Boa Vista"] = 2,
+        ["Manaus"] = 1,
+        ["Santiago"] = 2,
+        ["Antofagasta"] = 2,
+        ["Arica"] = 1,
+        ["Bogotá"] = 2,
+        ["Medellín"] = 2,
+        ["Quito"] = 2,
+        ["Cuenca"] = 1,
+        ["Lima"] = 1,
+    };
+
+    private void AddAttendance(List<Authority> authorities, Session forum, Session workshop1, Session workshop2)
+    {
+        var recordedAt = forum.EndsAtUtc;
+        var workshopIndex = 0;
+        foreach (var group in authorities.GroupBy(a => a.LocalGovernment!))
+        {
+            var place = group.Key.Name;
+            foreach (var (person, i) in group.Select((a, i) => (a, i)))
+            {
+                var atForum = place != "Maracaibo" && !(place == "Rosario" && i == 1);
+                Mark(forum, person, atForum ? AttendanceStatus.Present : place == "Rosario" ? AttendanceStatus.Excused : AttendanceStatus.Absent);
+                var inWorkshop = i < WorkshopPeople.GetValueOrDefault(place);
+                var slot = inWorkshop ? workshopIndex++ % 4 : -1;
+                Mark(workshop1, person, slot is 1 or 2 or 3 ? AttendanceStatus.Present : AttendanceStatus.Absent);
+                Mark(workshop2, person, slot is 0 or 2 or 3 ? AttendanceStatus.Present : AttendanceStatus.Absent);
+            }
+        }
+
+        void Mark(Session session, Authority person, AttendanceStatus status) => db.Attendances.Add(new Attendance
+        {
+            CohortId = session.CohortId,
+            SessionId = session.Id,
+            AuthorityId = person.Id,
+            LocalGovernmentId = person.LocalGovernmentId,
+            CountryCode = person.CountryCode,
+            Status = status,
+            Source = AttendanceSource.Import,
+            RecordedAtUtc = recordedAt,
+        });
     }
 
     private static Nomination DemoNomination(Cohort cohort, Authority authority, NominationStatus status, int criteriaMet, DateTime now) => new()
@@ -235,5 +291,6 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
         TimeZone = "America/Argentina/Buenos_Aires",
         Modality = modality,
         LinkOrVenue = "Virtual meeting (demo)",
+        CheckInCode = Infrastructure.Text.ReadableCode.New(6),
     };
 }

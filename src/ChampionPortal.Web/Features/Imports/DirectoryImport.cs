@@ -71,133 +71,120 @@ public sealed class DirectoryImport(PortalDbContext db, TimeProvider timeProvide
     private async Task<ImportPlan> PlanAsync(IReadOnlyList<ImportRow> rows, CountryScope scope, CancellationToken cancellationToken)
     {
         var countries = await db.Countries.Select(c => c.Code).ToListAsync(cancellationToken);
-        var fileCountries = rows.Select(r => r.CountryCode).Distinct().ToList();
-        var emails = rows.Select(r => SearchText.Email(r.Email)).Distinct().ToList();
-        var authorities = await db.Authorities.Where(a => emails.Contains(a.EmailNormalized)).ToDictionaryAsync(a => a.EmailNormalized, cancellationToken);
-        var governments = (await db.LocalGovernments.Where(l => fileCountries.Contains(l.CountryCode)).ToListAsync(cancellationToken))
-            .GroupBy(l => (l.CountryCode, l.SearchKey)).ToDictionary(g => g.Key, g => g.First());
-        var plan = new ImportPlan(rows, authorities, governments);
+        var directory = await DirectoryIndex.LoadAsync(db, rows.Select(r => r.Email), rows.Select(r => r.CountryCode), cancellationToken);
+        var plan = new ImportPlan(rows, directory);
         var firstRowOfEmail = new Dictionary<string, int>();
-
         foreach (var row in rows)
         {
-            var missing = new[] { (row.CountryCode, "country_code"), (row.LocalGovernment, "local_government"), (row.AuthorityName, "authority_name"), (row.Position, "position"), (row.Email, "email") }
-                .Where(f => string.IsNullOrWhiteSpace(f.Item1)).Select(f => f.Item2).ToList();
-            if (missing.Count > 0)
-            {
-                plan.Problems.Add(new ImportProblem(row.RowNumber, "Row_Missing", string.Join(", ", missing)));
-                continue;
-            }
-
-            if (!countries.Contains(row.CountryCode))
-            {
-                plan.Problems.Add(new ImportProblem(row.RowNumber, "Row_UnknownCountry", row.CountryCode));
-            }
-            else if (!scope.Allows(row.CountryCode))
-            {
-                plan.Problems.Add(new ImportProblem(row.RowNumber, "Row_OtherCountry", row.CountryCode));
-            }
-
-            var email = SearchText.Email(row.Email);
-            if (!EmailFormat.IsValid(row.Email) || row.Email.Length > 256)
-            {
-                plan.Problems.Add(new ImportProblem(row.RowNumber, "Row_BadEmail", row.Email));
-            }
-            else if (firstRowOfEmail.TryGetValue(email, out var first))
-            {
-                plan.Problems.Add(new ImportProblem(row.RowNumber, "Row_DuplicateEmail", row.Email, first));
-            }
-            else
-            {
-                firstRowOfEmail[email] = row.RowNumber;
-                if (authorities.TryGetValue(email, out var existing) && !scope.Allows(existing.CountryCode))
-                {
-                    plan.Problems.Add(new ImportProblem(row.RowNumber, "Row_EmailOfOtherCountry", row.Email));
-                }
-            }
-
-            if (row.PreferredLanguage is { } language && !PortalCultures.IsSupported(language))
-            {
-                plan.Problems.Add(new ImportProblem(row.RowNumber, "Row_UnsupportedLanguage", language));
-            }
-
-            if (row.LocalGovernmentKind is { } kind && !Enum.TryParse<LocalGovernmentKind>(kind, ignoreCase: true, out _))
-            {
-                plan.Problems.Add(new ImportProblem(row.RowNumber, "Row_UnknownKind", kind));
-            }
-
-            if (row.Gender is { } gender && !Enum.TryParse<GenderCategory>(gender, ignoreCase: true, out _))
-            {
-                plan.Problems.Add(new ImportProblem(row.RowNumber, "Row_UnknownGender", gender));
-            }
-
-            if (row.AuthorityName.Length > 200 || row.Position.Length > 200 || row.LocalGovernment.Length > 200 || row.Phone?.Length > 40)
-            {
-                plan.Problems.Add(new ImportProblem(row.RowNumber, "Row_TooLong"));
-            }
+            CheckRow(row, countries, scope, directory, firstRowOfEmail, plan.Problems);
         }
 
         return plan;
+    }
+
+    /// <summary>
+    /// Checks the directory fields of one row (shared with the cohort register import); false when required fields
+    /// are missing, so that the caller need not look further.
+    /// </summary>
+    public static bool CheckRow(
+        ImportRow row, IReadOnlyCollection<string> countries, CountryScope scope, DirectoryIndex directory, Dictionary<string, int> firstRowOfEmail,
+        List<ImportProblem> problems)
+    {
+        var missing = new[] { (row.CountryCode, "country_code"), (row.LocalGovernment, "local_government"), (row.AuthorityName, "authority_name"), (row.Position, "position"), (row.Email, "email") }
+            .Where(f => string.IsNullOrWhiteSpace(f.Item1)).Select(f => f.Item2).ToList();
+        if (missing.Count > 0)
+        {
+            problems.Add(new ImportProblem(row.RowNumber, "Row_Missing", string.Join(", ", missing)));
+            return false;
+        }
+
+        if (!countries.Contains(row.CountryCode))
+        {
+            problems.Add(new ImportProblem(row.RowNumber, "Row_UnknownCountry", row.CountryCode));
+        }
+        else if (!scope.Allows(row.CountryCode))
+        {
+            problems.Add(new ImportProblem(row.RowNumber, "Row_OtherCountry", row.CountryCode));
+        }
+
+        var email = SearchText.Email(row.Email);
+        if (!EmailFormat.IsValid(row.Email) || row.Email.Length > 256)
+        {
+            problems.Add(new ImportProblem(row.RowNumber, "Row_BadEmail", row.Email));
+        }
+        else if (firstRowOfEmail.TryGetValue(email, out var first))
+        {
+            problems.Add(new ImportProblem(row.RowNumber, "Row_DuplicateEmail", row.Email, first));
+        }
+        else
+        {
+            firstRowOfEmail[email] = row.RowNumber;
+            if (directory.FindAuthority(row.Email) is { } existing && !scope.Allows(existing.CountryCode))
+            {
+                problems.Add(new ImportProblem(row.RowNumber, "Row_EmailOfOtherCountry", row.Email));
+            }
+        }
+
+        if (row.PreferredLanguage is { } language && !PortalCultures.IsSupported(language))
+        {
+            problems.Add(new ImportProblem(row.RowNumber, "Row_UnsupportedLanguage", language));
+        }
+
+        if (row.LocalGovernmentKind is { } kind && !Enum.TryParse<LocalGovernmentKind>(kind, ignoreCase: true, out _))
+        {
+            problems.Add(new ImportProblem(row.RowNumber, "Row_UnknownKind", kind));
+        }
+
+        if (row.Gender is { } gender && !Enum.TryParse<GenderCategory>(gender, ignoreCase: true, out _))
+        {
+            problems.Add(new ImportProblem(row.RowNumber, "Row_UnknownGender", gender));
+        }
+
+        if (row.AuthorityName.Length > 200 || row.Position.Length > 200 || row.LocalGovernment.Length > 200 || row.Phone?.Length > 40)
+        {
+            problems.Add(new ImportProblem(row.RowNumber, "Row_TooLong"));
+        }
+
+        return true;
     }
 
     private void Apply(ImportPlan plan)
     {
         foreach (var row in plan.Rows)
         {
-            var key = (row.CountryCode, SearchText.Key(row.LocalGovernment));
-            if (!plan.Governments.TryGetValue(key, out var government))
-            {
-                government = new LocalGovernment { Name = row.LocalGovernment, CountryCode = row.CountryCode, TimeZone = CountryTimeZones.DefaultFor(row.CountryCode) };
-                db.LocalGovernments.Add(government);
-                plan.Governments[key] = government;
-            }
-
-            if (row.LocalGovernmentKind is { } kind)
-            {
-                government.Kind = Enum.Parse<LocalGovernmentKind>(kind, ignoreCase: true);
-            }
-
-            var email = SearchText.Email(row.Email);
-            if (!plan.Authorities.TryGetValue(email, out var authority))
-            {
-                authority = new Authority
-                {
-                    FullName = row.AuthorityName,
-                    Position = row.Position,
-                    Email = row.Email,
-                    CountryCode = row.CountryCode,
-                    PreferredLanguage = row.CountryCode == "BR" ? "pt" : "es",
-                };
-                db.Authorities.Add(authority);
-                plan.Authorities[email] = authority;
-            }
-
-            authority.FullName = row.AuthorityName;
-            authority.Position = row.Position;
-            authority.CountryCode = row.CountryCode;
-            authority.LocalGovernment = government;
-            authority.Phone = row.Phone ?? authority.Phone;
-            authority.PreferredLanguage = row.PreferredLanguage ?? authority.PreferredLanguage;
-            authority.Gender = row.Gender is { } gender ? Enum.Parse<GenderCategory>(gender, ignoreCase: true) : authority.Gender;
+            ApplyRow(db, plan.Directory, row);
         }
     }
 
-    private sealed class ImportPlan(
-        IReadOnlyList<ImportRow> rows, Dictionary<string, Authority> authorities, Dictionary<(string CountryCode, string SearchKey), LocalGovernment> governments)
+    /// <summary>Creates or updates the row's local government and person (shared with the cohort register import).</summary>
+    public static Authority ApplyRow(PortalDbContext db, DirectoryIndex directory, ImportRow row)
+    {
+        var government = directory.EnsureGovernment(db, row.CountryCode, row.LocalGovernment);
+        if (row.LocalGovernmentKind is { } kind)
+        {
+            government.Kind = Enum.Parse<LocalGovernmentKind>(kind, ignoreCase: true);
+        }
+
+        var authority = directory.EnsureAuthority(db, row.Email, row.AuthorityName, row.Position, government, row.PreferredLanguage);
+        authority.Phone = row.Phone ?? authority.Phone;
+        authority.Gender = row.Gender is { } gender ? Enum.Parse<GenderCategory>(gender, ignoreCase: true) : authority.Gender;
+        return authority;
+    }
+
+    private sealed class ImportPlan(IReadOnlyList<ImportRow> rows, DirectoryIndex directory)
     {
         public IReadOnlyList<ImportRow> Rows { get; } = rows;
-        public Dictionary<string, Authority> Authorities { get; } = authorities;
-        public Dictionary<(string CountryCode, string SearchKey), LocalGovernment> Governments { get; } = governments;
+        public DirectoryIndex Directory { get; } = directory;
         public List<ImportProblem> Problems { get; } = [];
 
         public ImportPreview ToPreview(string? token, string fileName)
         {
             var emails = Rows.Select(r => SearchText.Email(r.Email)).Distinct().ToList();
-            var governmentKeys = Rows.Select(r => (r.CountryCode, SearchText.Key(r.LocalGovernment))).Distinct().ToList();
-            var existingGovernments = governmentKeys.Count(k => Governments.TryGetValue(k, out var g) && g.Id != 0);
-            var existingAuthorities = emails.Count(e => Authorities.TryGetValue(e, out var a) && a.Id != 0);
+            var governments = Rows.Select(r => (r.CountryCode, Name: r.LocalGovernment, Key: SearchText.Key(r.LocalGovernment))).DistinctBy(g => (g.CountryCode, g.Key)).ToList();
+            var existingGovernments = governments.Count(g => Directory.HasGovernment(g.CountryCode, g.Name));
+            var existingAuthorities = emails.Count(Directory.HasAuthority);
             return new ImportPreview(
-                token, fileName, emails.Count - existingAuthorities, existingAuthorities, governmentKeys.Count - existingGovernments, existingGovernments,
+                token, fileName, emails.Count - existingAuthorities, existingAuthorities, governments.Count - existingGovernments, existingGovernments,
                 [.. Problems.OrderBy(p => p.RowNumber)]);
         }
     }

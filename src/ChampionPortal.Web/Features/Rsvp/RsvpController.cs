@@ -13,6 +13,7 @@ public sealed class RsvpController(InvitationService invitations) : Controller
     public async Task<IActionResult> Open(string token, CancellationToken cancellationToken)
     {
         var page = await invitations.RsvpAsync(token, cancellationToken);
+        ViewData["CheckInUrl"] = $"/check-in/invitation/{token}";
         return page.State == RsvpState.Open ? View("Open", page) : Closed(page.State);
     }
 

@@ -104,7 +104,7 @@ public sealed class SessionService(PortalDbContext db, EventService events)
     public async Task<int> CreateAsync(SessionForm form, CancellationToken cancellationToken = default)
     {
         var cohortId = await db.Events.Where(e => e.Id == form.EventId).Select(e => e.CohortId).SingleAsync(cancellationToken);
-        var session = new Session { Code = "", Title = "", TimeZone = "", EventId = form.EventId!.Value, CohortId = cohortId };
+        var session = new Session { Code = "", Title = "", TimeZone = "", EventId = form.EventId!.Value, CohortId = cohortId, CheckInCode = ReadableCode.New(6) };
         Apply(session, form);
         db.Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);

@@ -30,6 +30,10 @@ public static class FeatureRegistration
         services.AddScoped<CountryOptions>();
         services.AddScoped<NavigationMenu>();
         services.AddScoped<Features.Home.HomeService>();
+        services.AddScoped<Features.Attendance.AttendanceService>();
+        services.AddScoped<Features.Attendance.ReportReconciliation>();
+        services.AddScoped<Features.Attendance.CohortRegisterImport>();
+        services.AddScoped<Features.Funnel.FunnelService>();
         return services;
     }
 }

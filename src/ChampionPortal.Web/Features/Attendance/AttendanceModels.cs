@@ -1,0 +1,79 @@
+using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Features.Imports;
+
+namespace ChampionPortal.Web.Features.Attendance;
+
+/// <summary>Marker for this feature's resource files (AttendanceResources.resx, .es.resx, .pt.resx).</summary>
+public sealed class AttendanceResources;
+
+/// <summary>Attendance settings: the share of a session's length that counts as present, and when check-in opens.</summary>
+public sealed class AttendanceOptions
+{
+    public const string Section = "Attendance";
+
+    public int MinimumSharePercent { get; set; } = 50;
+    public int CheckInOpensMinutesBefore { get; set; } = 30;
+}
+
+public sealed record SessionHeader(
+    int Id, int CohortId, string CohortCode, int EventId, string EventName, string Code, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc,
+    string TimeZone, SessionModality Modality)
+{
+    public int LengthMinutes => (int)Math.Round((EndsAtUtc - StartsAtUtc).TotalMinutes);
+}
+
+public sealed record GovernmentOption(int Id, string Name, string CountryCode);
+
+public sealed record RegisterRow(
+    int AuthorityId, string FullName, string Email, string CountryCode, InvitationStatus InvitationStatus, int? CurrentLocalGovernmentId,
+    AttendanceStatus? Status, int? RepresentedLocalGovernmentId, AttendanceSource? Source, int? MinutesAttended, int Version);
+
+public sealed record AttendanceRegister(SessionHeader Session, bool HasEnded, IReadOnlyList<RegisterRow> Rows, IReadOnlyList<GovernmentOption> Governments)
+{
+    public int Count(AttendanceStatus? status) => Rows.Count(r => r.Status == status);
+}
+
+/// <summary>One row of the register form: the person, the mark chosen, and the version of the mark as it was shown.</summary>
+public sealed class RegisterFormRow
+{
+    public int AuthorityId { get; set; }
+    public bool Selected { get; set; }
+    public AttendanceStatus? Status { get; set; }
+    public int? LocalGovernmentId { get; set; }
+    public int Version { get; set; }
+}
+
+public sealed class RegisterForm
+{
+    public List<RegisterFormRow> Rows { get; set; } = [];
+
+    /// <summary>Set by the bulk buttons: the mark to give every selected row; otherwise each row keeps its own.</summary>
+    public AttendanceStatus? Bulk { get; set; }
+}
+
+public sealed record RegisterSaveResult(int Saved, IReadOnlyList<string> Conflicts, bool NotFound = false);
+
+public enum CheckInOutcome
+{
+    CheckedIn,
+    AlreadyCheckedIn,
+    UnknownCode,
+    NotInvited,
+    NotOpen,
+}
+
+public sealed record CheckInResult(CheckInOutcome Outcome, string? SessionTitle = null, DateTime? OpensAtUtc = null, DateTime? ClosesAtUtc = null, string? TimeZone = null);
+
+public sealed record CheckInPage(string? Code, string? InvitationToken, CheckInResult? Result);
+
+public sealed record CheckInCodePage(SessionHeader Session, string Code, string CheckInUrl, string QrSvg, DateTime OpensAtUtc);
+
+/// <summary>A row of the cohort register file; sessions maps each session code column to what the row says.</summary>
+public sealed record CohortRegisterRow(ImportRow Person, string? InvitationStatus, Dictionary<string, string> Sessions);
+
+public sealed record RegisterImportPreview(
+    int CohortId, string CohortName, string? Token, string FileName, int AuthoritiesToCreate, int AuthoritiesToUpdate, int LocalGovernmentsToCreate,
+    int InvitationsToCreate, int InvitationsToUpdate, IReadOnlyDictionary<string, int> PresentBySession, IReadOnlyList<ImportProblem> Problems)
+{
+    public bool CanCommit => Token is not null && Problems.Count == 0;
+}

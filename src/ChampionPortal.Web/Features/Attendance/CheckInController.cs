@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Security.Claims;
+using ChampionPortal.Web.Features.Rsvp;
+using ChampionPortal.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ChampionPortal.Web.Features.Attendance;
+
+/// <summary>
+/// Self check-in during a session's window with its short code (typed, or in the URL of the QR code shown on
+/// screen), for a signed-in authority or for whoever holds the person's invitation link. Rate-limited like RSVP.
+/// </summary>
+[Route("check-in"), AllowAnonymous, EnableRateLimiting(RsvpRateLimit.Policy)]
+public sealed class CheckInController(AttendanceService attendance) : Controller
+{
+    [HttpGet("")]
+    public IActionResult Index(string? code) => View("CheckIn", new CheckInPage(code, null, null));
+
+    [HttpPost("")]
+    public async Task<IActionResult> CheckIn(string? code, CancellationToken cancellationToken)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
+        if (!int.TryParse(User.FindFirstValue(PortalClaimTypes.Authority), NumberStyles.None, CultureInfo.InvariantCulture, out var authorityId))
+        {
+            return Forbid();
+        }
+
+        return View("CheckIn", new CheckInPage(code, null, await attendance.CheckInAsync(authorityId, code, cancellationToken)));
+    }
+
+    [HttpGet("invitation/{token}")]
+    public async Task<IActionResult> WithInvitation(string token, string? code, CancellationToken cancellationToken) =>
+        await attendance.AuthorityOfInvitationAsync(token, cancellationToken) is null ? NotFound() : View("CheckIn", new CheckInPage(code, token, null));
+
+    [HttpPost("invitation/{token}")]
+    public async Task<IActionResult> CheckInWithInvitation(string token, string? code, CancellationToken cancellationToken) =>
+        await attendance.AuthorityOfInvitationAsync(token, cancellationToken) is { } authorityId
+            ? View("CheckIn", new CheckInPage(code, token, await attendance.CheckInAsync(authorityId, code, cancellationToken)))
+            : NotFound();
+}

@@ -1,0 +1,57 @@
+using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Features.Events;
+
+namespace ChampionPortal.Web.Features.Funnel;
+
+/// <summary>Marker for this feature's resource files (FunnelResources.resx, .es.resx, .pt.resx).</summary>
+public sealed class FunnelResources;
+
+public enum StageKind
+{
+    Nominated,
+    Approved,
+    Invited,
+    Accepted,
+    Event,
+    Session,
+    Eligible,
+}
+
+/// <summary>One stage of the funnel: who reached it, counted as distinct people, local governments and countries.</summary>
+public sealed record FunnelStage(StageKind Kind, string? Name, int People, int LocalGovernments, int Countries)
+{
+    /// <summary>Sessions are shown under their event, not as stages of their own in the breakdowns.</summary>
+    public bool IsSession => Kind == StageKind.Session;
+}
+
+public sealed record StageCount(int People, int LocalGovernments);
+
+public sealed record FunnelCountryRow(string CountryCode, string CountryName, IReadOnlyList<StageCount> Stages);
+
+/// <summary>A row of a breakdown (a kind of local government, or a gender) with one count per main stage.</summary>
+public sealed record FunnelBreakdownRow(string Key, IReadOnlyList<int> Counts);
+
+public sealed record FunnelPage(
+    int CohortId,
+    string CohortName,
+    IReadOnlyList<CohortOption> Cohorts,
+    string? OnlyCountry,
+    IReadOnlyList<FunnelStage> Stages,
+    IReadOnlyList<FunnelCountryRow> Countries,
+    IReadOnlyList<FunnelBreakdownRow> ByKind,
+    IReadOnlyList<FunnelBreakdownRow> ByGender)
+{
+    /// <summary>The stages that the per-country table and the breakdowns have as columns: every stage but the sessions.</summary>
+    public IReadOnlyList<FunnelStage> MainStages => [.. Stages.Where(s => !s.IsSession)];
+}
+
+public enum FunnelTable
+{
+    Stages,
+    Countries,
+    Kinds,
+    Genders,
+}
+
+/// <summary>Who reached a stage: a person, the local government represented there and its country.</summary>
+internal sealed record StageFact(int AuthorityId, int? LocalGovernmentId, LocalGovernmentKind? Kind, string CountryCode, GenderCategory Gender);
