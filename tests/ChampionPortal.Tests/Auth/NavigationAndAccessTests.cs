@@ -33,9 +33,9 @@ public sealed class NavigationAndAccessTests(PortalFixture fixture) : IClassFixt
     }
 
     [Theory]
-    [InlineData(Roles.Administrator, null, new[] { "cohorts", "nominations", "local-governments", "authorities", "outbox", "users", "reference-data" })]
-    [InlineData(Roles.RegionalStaff, null, new[] { "cohorts", "nominations", "local-governments", "authorities", "outbox" })]
-    [InlineData(Roles.CountryOffice, "CL", new[] { "nominations", "local-governments", "authorities" })]
+    [InlineData(Roles.Administrator, null, new[] { "cohorts", "funnel", "nominations", "local-governments", "authorities", "outbox", "users", "reference-data" })]
+    [InlineData(Roles.RegionalStaff, null, new[] { "cohorts", "funnel", "nominations", "local-governments", "authorities", "outbox" })]
+    [InlineData(Roles.CountryOffice, "CL", new[] { "funnel", "nominations", "local-governments", "authorities" })]
     [InlineData(Roles.Authority, null, new string[0])]
     public async Task Each_role_sees_exactly_its_navigation(string role, string? country, string[] expected)
     {

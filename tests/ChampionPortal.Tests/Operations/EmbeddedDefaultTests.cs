@@ -106,6 +106,20 @@ public sealed class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task The_demo_dashboard_on_sqlite_shows_the_2023_figures_from_the_attendance_records()
+    {
+        using var client = fixture.App.NewClient("en");
+        await client.SignInAsync("staff@demo.example.org", DemoData.Password);
+        var cohort = await fixture.App.WithDbAsync(db => db.Cohorts.Where(c => c.Code == DemoData.CohortCode).Select(c => c.Id).SingleAsync());
+
+        var (_, dashboard) = await client.GetPageAsync($"/funnel?cohort={cohort}");
+
+        Attendance.CohortRegisterImportTests.Figures(dashboard, "Invited").Should().Be((40, 27, 10));
+        Attendance.CohortRegisterImportTests.Figures(dashboard, "Event", "Launch forum").Should().Be((38, 26, 9), "38 people from 26 local governments of 9 countries came to the launch");
+        Attendance.CohortRegisterImportTests.Figures(dashboard, "Event", "Exchange and capacity-building workshop").Should().Be((24, 16, 6));
+    }
+
+    [Fact]
     public async Task Readiness_checks_the_embedded_database()
     {
         using var client = fixture.App.NewClient();
