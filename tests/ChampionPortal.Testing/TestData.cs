@@ -45,8 +45,13 @@ public static class TestData
         {
             events[s.Kind].Sessions.Add(new Session
             {
-                Code = s.Code, Title = $"Session {s.Code}", StartsAtUtc = s.StartsAtUtc, EndsAtUtc = s.StartsAtUtc.AddMinutes(s.Minutes), TimeZone = s.Zone,
-                Modality = SessionModality.Virtual, CheckInCode = $"{code}{s.Code}".Replace("-", "", StringComparison.Ordinal).ToUpperInvariant(),
+                Code = s.Code,
+                Title = $"Session {s.Code}",
+                StartsAtUtc = s.StartsAtUtc,
+                EndsAtUtc = s.StartsAtUtc.AddMinutes(s.Minutes),
+                TimeZone = s.Zone,
+                Modality = SessionModality.Virtual,
+                CheckInCode = $"{code}{s.Code}".Replace("-", "", StringComparison.Ordinal).ToUpperInvariant(),
             });
         }
 
@@ -68,16 +73,26 @@ public static class TestData
             var authority = await db.Authorities.FindAsync(authorityId) ?? throw new InvalidOperationException($"No authority {authorityId}.");
             var nomination = new Nomination
             {
-                CohortId = cohortId, AuthorityId = authorityId, LocalGovernmentId = authority.LocalGovernmentId, CountryCode = authority.CountryCode,
-                Status = NominationStatus.Approved, Justification = "Test", CreatedAtUtc = DateTime.UtcNow,
+                CohortId = cohortId,
+                AuthorityId = authorityId,
+                LocalGovernmentId = authority.LocalGovernmentId,
+                CountryCode = authority.CountryCode,
+                Status = NominationStatus.Approved,
+                Justification = "Test",
+                CreatedAtUtc = DateTime.UtcNow,
             };
             db.Nominations.Add(nomination);
             await db.SaveChangesAsync();
             var invitation = new Invitation
             {
-                CohortId = cohortId, NominationId = nomination.Id, AuthorityId = authorityId, CountryCode = authority.CountryCode, Status = status,
+                CohortId = cohortId,
+                NominationId = nomination.Id,
+                AuthorityId = authorityId,
+                CountryCode = authority.CountryCode,
+                Status = status,
                 TokenHash = ChampionPortal.Web.Features.Invitations.InvitationService.Hash(token ?? Guid.NewGuid().ToString("N")),
-                ExpiresAtUtc = DateTime.UtcNow.AddDays(10), SentAtUtc = DateTime.UtcNow,
+                ExpiresAtUtc = DateTime.UtcNow.AddDays(10),
+                SentAtUtc = DateTime.UtcNow,
             };
             db.Invitations.Add(invitation);
             await db.SaveChangesAsync();

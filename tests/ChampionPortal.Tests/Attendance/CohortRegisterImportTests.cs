@@ -25,8 +25,22 @@ public sealed class CohortRegisterImportTests(PortalFixture fixture) : IClassFix
     // How many of each place's people took part in the workshop: 24 people from 16 places of 6 countries.
     private static readonly Dictionary<string, int> Workshop2023 = new()
     {
-        ["Rosario"] = 1, ["Córdoba"] = 2, ["Mendoza"] = 1, ["San Martín"] = 1, ["São Paulo"] = 2, ["Belo Horizonte"] = 1, ["Boa Vista"] = 2, ["Manaus"] = 1,
-        ["Santiago"] = 2, ["Antofagasta"] = 2, ["Arica"] = 1, ["Bogotá"] = 2, ["Medellín"] = 2, ["Quito"] = 2, ["Cuenca"] = 1, ["Lima"] = 1,
+        ["Rosario"] = 1,
+        ["Córdoba"] = 2,
+        ["Mendoza"] = 1,
+        ["San Martín"] = 1,
+        ["São Paulo"] = 2,
+        ["Belo Horizonte"] = 1,
+        ["Boa Vista"] = 2,
+        ["Manaus"] = 1,
+        ["Santiago"] = 2,
+        ["Antofagasta"] = 2,
+        ["Arica"] = 1,
+        ["Bogotá"] = 2,
+        ["Medellín"] = 2,
+        ["Quito"] = 2,
+        ["Cuenca"] = 1,
+        ["Lima"] = 1,
     };
 
     [Fact]
@@ -103,8 +117,16 @@ public sealed class CohortRegisterImportTests(PortalFixture fixture) : IClassFix
         using var stream = new MemoryStream();
         stream.SaveAs(rows.Select(r => new Dictionary<string, object?>
         {
-            ["country_code"] = r.Country, ["local_government"] = r.Place, ["authority_name"] = $"Pessoa {r.Email}", ["position"] = "Secretária",
-            ["email"] = r.Email, ["preferred_language"] = r.Country == "BR" ? "pt" : "es", ["invitation_status"] = r.Status, ["F-A"] = r.FA, ["f-b"] = r.FB, ["W"] = r.W,
+            ["country_code"] = r.Country,
+            ["local_government"] = r.Place,
+            ["authority_name"] = $"Pessoa {r.Email}",
+            ["position"] = "Secretária",
+            ["email"] = r.Email,
+            ["preferred_language"] = r.Country == "BR" ? "pt" : "es",
+            ["invitation_status"] = r.Status,
+            ["F-A"] = r.FA,
+            ["f-b"] = r.FB,
+            ["W"] = r.W,
         }));
         using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
         var preview = await UploadAsync(staff, cohort, "register.xlsx", stream.ToArray());

@@ -46,22 +46,37 @@ public sealed class FunnelQueryCountTests(ListQueryCountFixture fixture) : IClas
                 var authority = new Authority { FullName = $"{code} persona {i}", Position = "Alcalde", Email = $"{code}.{i}@count.example.org", CountryCode = country, LocalGovernment = government };
                 var nomination = new Nomination
                 {
-                    CohortId = cohort, Authority = authority, LocalGovernment = government, CountryCode = country, Status = NominationStatus.Approved,
-                    Justification = "Count", CreatedAtUtc = DateTime.UtcNow,
+                    CohortId = cohort,
+                    Authority = authority,
+                    LocalGovernment = government,
+                    CountryCode = country,
+                    Status = NominationStatus.Approved,
+                    Justification = "Count",
+                    CreatedAtUtc = DateTime.UtcNow,
                 };
                 db.Nominations.Add(nomination);
                 await db.SaveChangesAsync();
                 db.Invitations.Add(new Invitation
                 {
-                    CohortId = cohort, NominationId = nomination.Id, AuthorityId = authority.Id, CountryCode = country, Status = InvitationStatus.Accepted,
-                    TokenHash = Guid.NewGuid().ToString("N"), ExpiresAtUtc = DateTime.UtcNow,
+                    CohortId = cohort,
+                    NominationId = nomination.Id,
+                    AuthorityId = authority.Id,
+                    CountryCode = country,
+                    Status = InvitationStatus.Accepted,
+                    TokenHash = Guid.NewGuid().ToString("N"),
+                    ExpiresAtUtc = DateTime.UtcNow,
                 });
                 foreach (var session in sessions.Values)
                 {
                     db.Attendances.Add(new ChampionPortal.Web.Domain.Attendance
                     {
-                        CohortId = cohort, SessionId = session, AuthorityId = authority.Id, LocalGovernmentId = government.Id, CountryCode = country,
-                        Status = i % 3 == 0 ? AttendanceStatus.Absent : AttendanceStatus.Present, RecordedAtUtc = DateTime.UtcNow,
+                        CohortId = cohort,
+                        SessionId = session,
+                        AuthorityId = authority.Id,
+                        LocalGovernmentId = government.Id,
+                        CountryCode = country,
+                        Status = i % 3 == 0 ? AttendanceStatus.Absent : AttendanceStatus.Present,
+                        RecordedAtUtc = DateTime.UtcNow,
                     });
                 }
             }
