@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using AngleSharp.Dom;
 using ChampionPortal.Testing;
+using ChampionPortal.Web.Data.Seeding;
 using ChampionPortal.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -11,37 +12,6 @@ namespace ChampionPortal.Tests.Attendance;
 public sealed class CohortRegisterImportTests(PortalFixture fixture) : IClassFixture<PortalFixture>
 {
     private const string Header = "country_code,local_government,authority_name,position,email,preferred_language,invitation_status";
-
-    // The 2023 cohort's shape: 27 local governments of 10 countries, 40 people (country, place, people).
-    private static readonly (string Country, string Place, int People)[] Places2023 =
-    [
-        ("AR", "Rosario", 2), ("AR", "Córdoba", 2), ("AR", "Mendoza", 1), ("AR", "San Martín", 1), ("BO", "La Paz", 2), ("BO", "Cochabamba", 1),
-        ("BR", "São Paulo", 2), ("BR", "Belo Horizonte", 1), ("BR", "Boa Vista", 2), ("BR", "Manaus", 1), ("CL", "Santiago", 2), ("CL", "Antofagasta", 2),
-        ("CL", "Arica", 1), ("CO", "Bogotá", 2), ("CO", "Medellín", 2), ("CO", "Cúcuta", 1), ("EC", "Quito", 2), ("EC", "Guayaquil", 1), ("EC", "Cuenca", 1),
-        ("PY", "Asunción", 2), ("PY", "Encarnación", 1), ("PE", "Lima", 2), ("PE", "Tumbes", 1), ("PE", "Arequipa", 1), ("UY", "Montevideo", 2),
-        ("UY", "Rivera", 1), ("VE", "Maracaibo", 1),
-    ];
-
-    // How many of each place's people took part in the workshop: 24 people from 16 places of 6 countries.
-    private static readonly Dictionary<string, int> Workshop2023 = new()
-    {
-        ["Rosario"] = 1,
-        ["Córdoba"] = 2,
-        ["Mendoza"] = 1,
-        ["San Martín"] = 1,
-        ["São Paulo"] = 2,
-        ["Belo Horizonte"] = 1,
-        ["Boa Vista"] = 2,
-        ["Manaus"] = 1,
-        ["Santiago"] = 2,
-        ["Antofagasta"] = 2,
-        ["Arica"] = 1,
-        ["Bogotá"] = 2,
-        ["Medellín"] = 2,
-        ["Quito"] = 2,
-        ["Cuenca"] = 1,
-        ["Lima"] = 1,
-    };
 
     [Fact]
     public async Task A_register_shaped_like_2023_reproduces_its_figures_on_the_dashboard_and_in_the_csv_export()
@@ -53,12 +23,14 @@ public sealed class CohortRegisterImportTests(PortalFixture fixture) : IClassFix
             ("WS2", EventKind.Workshop, new DateTime(2023, 11, 22, 14, 0, 0, DateTimeKind.Utc), 120, "America/Argentina/Buenos_Aires"));
         var lines = new List<string> { Header + ",FORUM,WS1,WS2" };
         var n = 0;
-        foreach (var (country, place, people) in Places2023)
+        // The demo cohort's places and people (shaped like 2023): 40 people from 27 places of 10 countries; 24 of
+        // them, from 16 places of 6 countries, in the workshop.
+        foreach (var (country, place, people) in DemoData.Places.Select(p => (p.Country, p.Name, p.People)))
         {
             for (var i = 0; i < people; i++, n++)
             {
                 var forum = place == "Maracaibo" || (place == "Rosario" && i == 1) ? "absent" : "present";
-                var inWorkshop = i < Workshop2023.GetValueOrDefault(place);
+                var inWorkshop = i < DemoData.WorkshopPeople.GetValueOrDefault(place);
                 var (ws1, ws2) = !inWorkshop ? ("absent", "") : n % 3 == 0 ? ("present", "absent") : n % 3 == 1 ? ("", "present") : ("present", "present");
                 lines.Add($"{country},{place},Persona {n:00} {place},Alcalde,r2023.{n:00}@register.example.org,{(country == "BR" ? "pt" : "es")},accepted,{forum},{ws1},{ws2}");
             }

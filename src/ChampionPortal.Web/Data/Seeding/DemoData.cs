@@ -24,7 +24,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
     ];
 
     // Country, name, kind, IANA time zone, latitude, longitude, MERCOCIUDADES member, authorities.
-    private static readonly (string Country, string Name, LocalGovernmentKind Kind, string Zone, double Lat, double Lon, bool Mercociudades, int People)[] Places =
+    public static readonly (string Country, string Name, LocalGovernmentKind Kind, string Zone, double Lat, double Lon, bool Mercociudades, int People)[] Places =
     [
         ("AR", "Rosario", LocalGovernmentKind.Municipality, "America/Argentina/Buenos_Aires", -32.9468, -60.6393, true, 2),
         ("AR", "Córdoba", LocalGovernmentKind.Municipality, "America/Argentina/Cordoba", -31.4201, -64.1888, true, 2),
@@ -207,7 +207,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
     // Who came, as in 2023: 38 people from 26 local governments of 9 countries at the launch forum (the one person
     // from Venezuela and the second person from Rosario did not), and 24 people from 16 local governments of 6
     // countries in the workshop's two sessions.
-    private static readonly Dictionary<string, int> WorkshopPeople = new()
+    public static readonly IReadOnlyDictionary<string, int> WorkshopPeople = new Dictionary<string, int>
     {
         ["Rosario"] = 1,
         ["Córdoba"] = 2,

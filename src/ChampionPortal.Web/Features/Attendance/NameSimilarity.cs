@@ -1,3 +1,5 @@
+using ChampionPortal.Web.Infrastructure.Text;
+
 namespace ChampionPortal.Web.Features.Attendance;
 
 /// <summary>
@@ -37,23 +39,5 @@ public static class NameSimilarity
     }
 
     private static bool Alike(string word, string other) =>
-        word == other || (word.Length >= 4 && other.Length >= 4 && Distance(word, other) <= 1);
-
-    private static int Distance(string s, string t)
-    {
-        var previous = Enumerable.Range(0, t.Length + 1).ToArray();
-        for (var i = 1; i <= s.Length; i++)
-        {
-            var current = new int[t.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= t.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (s[i - 1] == t[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[t.Length];
-    }
+        word == other || (word.Length >= 4 && other.Length >= 4 && SearchText.EditDistance(word, other) <= 1);
 }

@@ -46,4 +46,23 @@ public static class SearchText
     }
 
     public static string Email(string? email) => (email ?? "").Trim().ToUpperInvariant();
+
+    /// <summary>How many letters must be inserted, removed or replaced to turn one key into the other (Levenshtein).</summary>
+    public static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
 }
