@@ -116,6 +116,13 @@ public sealed class CohortRegisterImportTests(PortalFixture fixture) : IClassFix
         Figures(dashboard, "Eligible").Should().Be(Expected(rows.Where(r => (r.FA == "present" || r.FB == "present") && r.W == "present")));
         (await fixture.App.WithDbAsync(db => db.Attendances.CountAsync(a => a.CohortId == cohort && a.Status == AttendanceStatus.Excused))).Should().Be(3);
 
+        var xlsx = await staff.GetAsync($"/funnel/export?cohort={cohort}&table=Genders&format=xlsx");
+        xlsx.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using var sheet = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        var genders = sheet.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        genders.Select(r => Convert.ToString(r["Gender"], System.Globalization.CultureInfo.InvariantCulture)).Should().Contain(["Women", "Men", "Not stated"]);
+        genders.Sum(r => Convert.ToInt32(r["Invited"], System.Globalization.CultureInfo.InvariantCulture)).Should().Be(12, "every invited person is counted once, by the gender they stated or as not stated");
+
         using var office = await fixture.App.SignedInClientAsync(Roles.CountryOffice, "UY");
         var (_, ownCountry) = await office.GetPageAsync($"/funnel?cohort={cohort}");
         Figures(ownCountry, "Invited").Should().Be(Expected(rows.Where(r => r.Country == "UY")));

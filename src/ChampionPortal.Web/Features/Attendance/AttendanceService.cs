@@ -92,7 +92,16 @@ public sealed class AttendanceService(PortalDbContext db, TimeProvider timeProvi
             saved++;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone saved the same rows between our reading and writing them: nothing of this save is kept.
+            return new RegisterSaveResult(0, [.. changes.Select(c => invitees.GetValueOrDefault(c.Row.AuthorityId)?.FullName).OfType<string>()]);
+        }
+
         return new RegisterSaveResult(saved, conflicts);
     }
 
@@ -182,7 +191,16 @@ public sealed class AttendanceService(PortalDbContext db, TimeProvider timeProvi
             ? await db.LocalGovernments.SingleAsync(l => l.Id == chosen, cancellationToken)
             : person.LocalGovernment;
         new AttendanceMarks(db, session.CohortId, session.Id, existing, Now).Mark(authorityId, AttendanceStatus.Present, represented, person.CountryCode, AttendanceSource.CheckIn);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same person checked in at the same moment from a second device (or staff marked them): one mark stands.
+            return new CheckInResult(CheckInOutcome.AlreadyCheckedIn, session.Title);
+        }
+
         return new CheckInResult(CheckInOutcome.CheckedIn, session.Title);
     }
 

@@ -204,8 +204,12 @@ public static partial class ParticipantReport
             : null;
     }
 
-    private static DateTime ToUtc(DateTime local, string zone) =>
-        TimeZoneInfo.ConvertTimeToUtc(local, TimeZoneInfo.FindSystemTimeZoneById(zone));
+    private static DateTime ToUtc(DateTime local, string zoneId)
+    {
+        // A clock reading in the hour skipped when clocks go forward cannot have happened; read it as the hour after.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        return TimeZoneInfo.ConvertTimeToUtc(zone.IsInvalidTime(local) ? local.AddHours(1) : local, zone);
+    }
 
     /// <summary>Minutes from "42", "42.5", "1:05:30", or Teams' "1h 5m 30s".</summary>
     private static double? ParseDuration(string text)
