@@ -27,10 +27,11 @@ public static class EditingExtensions
 
     /// <summary>Changes the one record that matches, provided nobody saved it since the user saw <paramref name="versionSeenByUser"/>.</summary>
     public static async Task<SaveOutcome> EditVersionedAsync<T>(
-        this DbContext db, Expression<Func<T, bool>> which, int versionSeenByUser, Action<T> change, CancellationToken cancellationToken)
+        this DbContext db, Expression<Func<T, bool>> which, int versionSeenByUser, Action<T> change, CancellationToken cancellationToken,
+        Func<IQueryable<T>, IQueryable<T>>? including = null)
         where T : class, IVersioned
     {
-        var record = await db.Set<T>().SingleOrDefaultAsync(which, cancellationToken);
+        var record = await (including?.Invoke(db.Set<T>()) ?? db.Set<T>()).SingleOrDefaultAsync(which, cancellationToken);
         if (record is null)
         {
             return SaveOutcome.NotFound;

@@ -25,6 +25,10 @@ public sealed class PortalSaveChangesInterceptor(TimeProvider timeProvider, Audi
         nameof(IdentityUser<int>.PasswordHash),
         nameof(IdentityUser<int>.SecurityStamp),
         nameof(IdentityUser<int>.ConcurrencyStamp),
+
+        // Not secrets, but bulk: a file's bytes and a frozen publication are kept by their own records.
+        nameof(ResourceFile.Content),
+        nameof(Publication.SnapshotJson),
     };
 
     private static readonly HashSet<Type> UnauditedTypes =

@@ -14,6 +14,9 @@ public static class Policies
     public const string Nominate = nameof(Nominate);
     public const string ReviewNominations = nameof(ReviewNominations);
 
+    /// <summary>The workshop's outputs (mapping, agenda): every role reaches them; records are checked one by one.</summary>
+    public const string WorkshopOutputs = nameof(WorkshopOutputs);
+
     /// <summary>Resource-based: the record's country must be within the user's country scope.</summary>
     public const string CountryScope = nameof(CountryScope);
 
@@ -29,6 +32,7 @@ public static class Policies
             .AddPolicy(ViewNominations, p => p.RequireRole(Roles.Administrator, Roles.RegionalStaff, Roles.CountryOffice))
             .AddPolicy(Nominate, p => p.RequireRole(Roles.CountryOffice).RequireClaim(PortalClaimTypes.Country))
             .AddPolicy(ReviewNominations, p => p.RequireRole(Roles.Administrator, Roles.RegionalStaff))
+            .AddPolicy(WorkshopOutputs, p => p.RequireRole(Roles.All))
             .AddPolicy(CountryScope, p => p.AddRequirements(new CountryScopeRequirement()));
         return services;
     }

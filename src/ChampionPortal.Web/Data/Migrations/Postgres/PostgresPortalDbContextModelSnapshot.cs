@@ -22,6 +22,155 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThemeId");
+
+                    b.HasIndex("CohortId", "ThemeId", "Position");
+
+                    b.ToTable("AgendaEntries");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AgendaEntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("LocalGovernmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaEntryId");
+
+                    b.HasIndex("LocalGovernmentId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("CohortId", "AgendaEntryId");
+
+                    b.ToTable("AgendaItems");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaItemObjective", b =>
+                {
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ObjectiveNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AgendaItemId", "ObjectiveNumber");
+
+                    b.HasIndex("ObjectiveNumber");
+
+                    b.ToTable("AgendaItemObjectives");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaTheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "Position");
+
+                    b.ToTable("AgendaThemes");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Attendance", b =>
                 {
                     b.Property<int>("Id")
@@ -304,6 +453,95 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.ToTable("Countries");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Dissemination", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AgendaPublicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MappingPublicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResourceIds")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaPublicationId");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("MappingPublicationId");
+
+                    b.ToTable("Disseminations");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.DisseminationRecipient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DisseminationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Downloads")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("FirstDownloadAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("StakeholderId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisseminationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("DisseminationRecipients");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -523,6 +761,90 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("CohortId", "CountryCode", "Status");
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.LocalAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("LocalGovernmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Strengthening")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalGovernmentId");
+
+                    b.HasIndex("CohortId", "CountryCode", "LocalGovernmentId");
+
+                    b.ToTable("LocalActions");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.LocalActionObjective", b =>
+                {
+                    b.Property<int>("LocalActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ObjectiveNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("LocalActionId", "ObjectiveNumber");
+
+                    b.HasIndex("ObjectiveNumber");
+
+                    b.ToTable("LocalActionObjectives");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.LocalActionPrinciple", b =>
+                {
+                    b.Property<int>("LocalActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PrincipleNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("LocalActionId", "PrincipleNumber");
+
+                    b.HasIndex("PrincipleNumber");
+
+                    b.ToTable("LocalActionPrinciples");
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.LocalGovernment", b =>
@@ -864,6 +1186,40 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Publication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "Kind", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Publications");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.ReportColumnMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -907,6 +1263,86 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ReportColumnMappings");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Resource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Resources");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.ResourceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResourceId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ResourceFiles");
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.Session", b =>
@@ -972,6 +1408,50 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("EventId", "CohortId");
 
                     b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Stakeholder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Organization")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryCode");
+
+                    b.ToTable("Stakeholders");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1100,6 +1580,76 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaEntry", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.AgendaTheme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Theme");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaItem", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.AgendaEntry", "AgendaEntry")
+                        .WithMany("Items")
+                        .HasForeignKey("AgendaEntryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.LocalGovernment", "LocalGovernment")
+                        .WithMany()
+                        .HasForeignKey("LocalGovernmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChampionPortal.Web.Domain.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AgendaEntry");
+
+                    b.Navigation("LocalGovernment");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaItemObjective", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.AgendaItem", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.GcmObjective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaTheme", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Attendance", b =>
                 {
                     b.HasOne("ChampionPortal.Web.Domain.Authority", "Authority")
@@ -1171,6 +1721,36 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Dissemination", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Publication", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaPublicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.Publication", null)
+                        .WithMany()
+                        .HasForeignKey("MappingPublicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.DisseminationRecipient", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Dissemination", "Dissemination")
+                        .WithMany("Recipients")
+                        .HasForeignKey("DisseminationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Dissemination");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Event", b =>
                 {
                     b.HasOne("ChampionPortal.Web.Domain.Cohort", "Cohort")
@@ -1220,6 +1800,53 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Authority");
 
                     b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.LocalAction", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.LocalGovernment", "LocalGovernment")
+                        .WithMany()
+                        .HasForeignKey("LocalGovernmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("LocalGovernment");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.LocalActionObjective", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.LocalAction", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("LocalActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.GcmObjective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.LocalActionPrinciple", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.LocalAction", null)
+                        .WithMany("Principles")
+                        .HasForeignKey("LocalActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.GuidingPrinciple", null)
+                        .WithMany()
+                        .HasForeignKey("PrincipleNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.LocalGovernment", b =>
@@ -1287,6 +1914,26 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Publication", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.ResourceFile", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Resource", null)
+                        .WithMany("Files")
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Session", b =>
                 {
                     b.HasOne("ChampionPortal.Web.Domain.Event", "Event")
@@ -1297,6 +1944,14 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Stakeholder", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
@@ -1350,9 +2005,24 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaEntry", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaItem", b =>
+                {
+                    b.Navigation("Objectives");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Cohort", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Dissemination", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.Event", b =>
@@ -1360,9 +2030,21 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Sessions");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.LocalAction", b =>
+                {
+                    b.Navigation("Objectives");
+
+                    b.Navigation("Principles");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Nomination", b =>
                 {
                     b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Resource", b =>
+                {
+                    b.Navigation("Files");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,149 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThemeId");
+
+                    b.HasIndex("CohortId", "ThemeId", "Position");
+
+                    b.ToTable("AgendaEntries");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgendaEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LocalGovernmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaEntryId");
+
+                    b.HasIndex("LocalGovernmentId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("CohortId", "AgendaEntryId");
+
+                    b.ToTable("AgendaItems");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaItemObjective", b =>
+                {
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObjectiveNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgendaItemId", "ObjectiveNumber");
+
+                    b.HasIndex("ObjectiveNumber");
+
+                    b.ToTable("AgendaItemObjectives");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaTheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "Position");
+
+                    b.ToTable("AgendaThemes");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Attendance", b =>
                 {
                     b.Property<int>("Id")
@@ -291,6 +434,91 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Countries");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Dissemination", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgendaPublicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MappingPublicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResourceIds")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaPublicationId");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("MappingPublicationId");
+
+                    b.ToTable("Disseminations");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.DisseminationRecipient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DisseminationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Downloads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstDownloadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StakeholderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisseminationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("DisseminationRecipients");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -504,6 +732,88 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("CohortId", "CountryCode", "Status");
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.LocalAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LocalGovernmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strengthening")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalGovernmentId");
+
+                    b.HasIndex("CohortId", "CountryCode", "LocalGovernmentId");
+
+                    b.ToTable("LocalActions");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.LocalActionObjective", b =>
+                {
+                    b.Property<int>("LocalActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObjectiveNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LocalActionId", "ObjectiveNumber");
+
+                    b.HasIndex("ObjectiveNumber");
+
+                    b.ToTable("LocalActionObjectives");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.LocalActionPrinciple", b =>
+                {
+                    b.Property<int>("LocalActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PrincipleNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LocalActionId", "PrincipleNumber");
+
+                    b.HasIndex("PrincipleNumber");
+
+                    b.ToTable("LocalActionPrinciples");
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.LocalGovernment", b =>
@@ -835,6 +1145,38 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Publication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "Kind", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Publications");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.ReportColumnMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -876,6 +1218,82 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReportColumnMappings");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Resource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Resources");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.ResourceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResourceId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ResourceFiles");
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.Session", b =>
@@ -939,6 +1357,48 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("EventId", "CohortId");
 
                     b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Stakeholder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organization")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryCode");
+
+                    b.ToTable("Stakeholders");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1061,6 +1521,76 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaEntry", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.AgendaTheme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Theme");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaItem", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.AgendaEntry", "AgendaEntry")
+                        .WithMany("Items")
+                        .HasForeignKey("AgendaEntryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.LocalGovernment", "LocalGovernment")
+                        .WithMany()
+                        .HasForeignKey("LocalGovernmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChampionPortal.Web.Domain.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AgendaEntry");
+
+                    b.Navigation("LocalGovernment");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaItemObjective", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.AgendaItem", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.GcmObjective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaTheme", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Attendance", b =>
                 {
                     b.HasOne("ChampionPortal.Web.Domain.Authority", "Authority")
@@ -1132,6 +1662,36 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Dissemination", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Publication", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaPublicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.Publication", null)
+                        .WithMany()
+                        .HasForeignKey("MappingPublicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.DisseminationRecipient", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Dissemination", "Dissemination")
+                        .WithMany("Recipients")
+                        .HasForeignKey("DisseminationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Dissemination");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Event", b =>
                 {
                     b.HasOne("ChampionPortal.Web.Domain.Cohort", "Cohort")
@@ -1181,6 +1741,53 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Authority");
 
                     b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.LocalAction", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.LocalGovernment", "LocalGovernment")
+                        .WithMany()
+                        .HasForeignKey("LocalGovernmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("LocalGovernment");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.LocalActionObjective", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.LocalAction", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("LocalActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.GcmObjective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.LocalActionPrinciple", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.LocalAction", null)
+                        .WithMany("Principles")
+                        .HasForeignKey("LocalActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.GuidingPrinciple", null)
+                        .WithMany()
+                        .HasForeignKey("PrincipleNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.LocalGovernment", b =>
@@ -1248,6 +1855,26 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Publication", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.ResourceFile", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Resource", null)
+                        .WithMany("Files")
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Session", b =>
                 {
                     b.HasOne("ChampionPortal.Web.Domain.Event", "Event")
@@ -1258,6 +1885,14 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Stakeholder", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
@@ -1311,9 +1946,24 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaEntry", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaItem", b =>
+                {
+                    b.Navigation("Objectives");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Cohort", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Dissemination", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.Event", b =>
@@ -1321,9 +1971,21 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Sessions");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.LocalAction", b =>
+                {
+                    b.Navigation("Objectives");
+
+                    b.Navigation("Principles");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Nomination", b =>
                 {
                     b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Resource", b =>
+                {
+                    b.Navigation("Files");
                 });
 #pragma warning restore 612, 618
         }
