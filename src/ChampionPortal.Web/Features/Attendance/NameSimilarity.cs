@@ -32,12 +32,9 @@ public static class NameSimilarity
             return 0;
         }
 
-        var found = shorter.Count(word => longer.Any(other => Alike(word, other)));
+        var found = shorter.Count(word => longer.Any(other => TextSimilarity.WordsAlike(word, other)));
 
         // Never 1 unless equal: a shortened or misspelt name is for staff to confirm.
         return Math.Min(0.99, found / (double)shorter.Length);
     }
-
-    private static bool Alike(string word, string other) =>
-        word == other || (word.Length >= 4 && other.Length >= 4 && SearchText.EditDistance(word, other) <= 1);
 }

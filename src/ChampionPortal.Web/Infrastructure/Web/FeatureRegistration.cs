@@ -37,6 +37,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Mapping.GcmCatalog>();
         services.AddScoped<Features.Mapping.WorkshopAccess>();
         services.AddScoped<Features.Mapping.MappingService>();
+        services.AddScoped<Features.Agenda.AgendaService>();
         return services;
     }
 }
