@@ -174,6 +174,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
         }));
         await db.SaveChangesAsync(cancellationToken);
         AddAttendance(authorities, forum.Sessions[0], workshop.Sessions[0], workshop.Sessions[1]);
+        AddWorkshopOutputs(cohort, governments, workshop.Sessions[0], now);
         await db.SaveChangesAsync(cancellationToken);
 
         foreach (var (email, role, description) in Accounts)
@@ -256,6 +257,74 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
             Source = AttendanceSource.Import,
             RecordedAtUtc = recordedAt,
         });
+    }
+
+    // Actions of the management mapping: title, status, GCM objectives, guiding principles, how the GCM could strengthen it.
+    private static readonly (string Title, LocalActionStatus Status, int[] Objectives, int[] Principles, string Strengthening)[] DemoActions =
+    [
+        ("Oficina municipal de atención a personas migrantes", LocalActionStatus.InPlace, [3, 15, 16], [1, 6], "Adoptar los objetivos del PMM como marco del protocolo de atención."),
+        ("Mesa local de movilidad humana con sociedad civil", LocalActionStatus.InPlace, [1, 16, 23], [9, 10], "Incorporar indicadores del PMM al seguimiento de la mesa."),
+        ("Campaña contra la xenofobia en escuelas", LocalActionStatus.Planned, [16, 17], [6, 7], "Vincular la campaña al objetivo 17 y medir su alcance."),
+        ("Registro de documentación para acceso a servicios", LocalActionStatus.InPlace, [4, 15], [4, 7], "Coordinar con el nivel nacional según el objetivo 4."),
+        ("Ferias de empleo para población migrante", LocalActionStatus.Idea, [6, 18], [2, 5], "Alinear con el objetivo 18 sobre reconocimiento de competencias."),
+        ("Centro de referência para migrantes e refugiados", LocalActionStatus.InPlace, [2, 15, 16], [1, 4], "Usar o PGM para orientar a rede de serviços municipais."),
+        ("Plano municipal de acolhida humanitária", LocalActionStatus.Planned, [7, 12, 15], [4, 6], "Incluir metas do PGM no plano plurianual."),
+    ];
+
+    // Items raised in the workshop (kind, text, GCM objectives), two of them near-duplicates awaiting systematization.
+    private static readonly (string Country, AgendaItemKind Kind, string Text, int[] Objectives)[] DemoItems =
+    [
+        ("AR", AgendaItemKind.Challenge, "Falta de intérpretes en los centros de salud municipales", [15]),
+        ("CL", AgendaItemKind.Challenge, "Faltan intérpretes en centros de salud del municipio", [15]),
+        ("CO", AgendaItemKind.Concern, "Aumento de discursos xenófobos en redes sociales locales", [17]),
+        ("EC", AgendaItemKind.Action, "Crear una mesa regional de ciudades para compartir buenas prácticas", [23]),
+        ("PE", AgendaItemKind.Action, "Capacitar a funcionarios municipales en el enfoque del Pacto Mundial", [16, 23]),
+        ("BR", AgendaItemKind.Challenge, "Dificuldade de acesso a documentos para matrícula escolar", [4, 15]),
+        ("BR", AgendaItemKind.Concern, "Precariedade do trabalho de migrantes no setor informal", [6]),
+    ];
+
+    private void AddWorkshopOutputs(Cohort cohort, List<LocalGovernment> governments, Session session, DateTime now)
+    {
+        var mapped = governments.Where(g => WorkshopPeople.ContainsKey(g.Name)).ToList();
+        for (var i = 0; i < mapped.Count; i++)
+        {
+            var template = DemoActions[mapped[i].CountryCode == "BR" ? 5 + i % 2 : i % 5];
+            db.LocalActions.Add(new LocalAction
+            {
+                CohortId = cohort.Id,
+                LocalGovernmentId = mapped[i].Id,
+                CountryCode = mapped[i].CountryCode,
+                Title = template.Title,
+                Description = $"{template.Title} — {mapped[i].Name} (demo).",
+                Status = template.Status,
+                Strengthening = template.Strengthening,
+                UpdatedAtUtc = now,
+                Objectives = [.. template.Objectives.Select(n => new LocalActionObjective { ObjectiveNumber = n })],
+                Principles = [.. template.Principles.Select(n => new LocalActionPrinciple { PrincipleNumber = n })],
+            });
+        }
+
+        var health = new AgendaTheme { CohortId = cohort.Id, Name = "Acceso a servicios / Access to services", Position = 1 };
+        var cohesion = new AgendaTheme { CohortId = cohort.Id, Name = "Cohesión social / Social cohesion", Position = 2 };
+        db.AgendaThemes.AddRange(health, cohesion);
+        var items = DemoItems.Select((item, i) => new AgendaItem
+        {
+            CohortId = cohort.Id,
+            LocalGovernmentId = mapped.Where(g => g.CountryCode == item.Country).ElementAt(i % 2).Id,
+            CountryCode = item.Country,
+            SessionId = session.Id,
+            Kind = item.Kind,
+            Text = item.Text,
+            CreatedAtUtc = now,
+            Objectives = [.. item.Objectives.Select(n => new AgendaItemObjective { ObjectiveNumber = n })],
+        }).ToList();
+        db.AgendaItems.AddRange(items);
+
+        // Two entries already systematized; the interpreters' pair is left for staff to merge.
+        db.AgendaEntries.AddRange(
+            new AgendaEntry { CohortId = cohort.Id, Theme = cohesion, Kind = AgendaItemKind.Concern, Text = items[2].Text, Status = AgendaEntryStatus.Agreed, Position = 1, Items = [items[2]] },
+            new AgendaEntry { CohortId = cohort.Id, Theme = health, Kind = AgendaItemKind.Challenge, Text = items[5].Text, Status = AgendaEntryStatus.Proposed, Position = 1, Items = [items[5]] },
+            new AgendaEntry { CohortId = cohort.Id, Kind = AgendaItemKind.Action, Text = "Capacitar a los equipos municipales en el enfoque del Pacto Mundial y compartir buenas prácticas entre ciudades", Status = AgendaEntryStatus.InProgress, Position = 1, Items = [items[3], items[4]] });
     }
 
     private static Nomination DemoNomination(Cohort cohort, Authority authority, NominationStatus status, int criteriaMet, DateTime now) => new()

@@ -38,6 +38,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Mapping.WorkshopAccess>();
         services.AddScoped<Features.Mapping.MappingService>();
         services.AddScoped<Features.Agenda.AgendaService>();
+        services.AddScoped<Features.Publications.PublicationService>();
         return services;
     }
 }

@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using PdfSharp.Fonts;
+
+namespace ChampionPortal.Web.Infrastructure.Pdf;
+
+/// <summary>
+/// PDFsharp's fonts on every platform: the TTF files the build restores from npm into wwwroot/lib/fonts (Linux has
+/// no fonts PDFsharp could find by itself). Families: "Source Sans 3" for text, "EB Garamond" for display.
+/// </summary>
+public sealed class PortalFonts : IFontResolver
+{
+    public const string Text = "Source Sans 3";
+    public const string Display = "EB Garamond";
+
+    private static readonly Lock InstallLock = new();
+    private readonly string folder;
+    private readonly ConcurrentDictionary<string, byte[]> cache = new();
+
+    private PortalFonts(string folder) => this.folder = folder;
+
+    /// <summary>Installs the resolver once per process (PDFsharp's setting is global); later calls keep the first.</summary>
+    public static void Install(string webRoot)
+    {
+        lock (InstallLock)
+        {
+            GlobalFontSettings.FontResolver ??= new PortalFonts(Path.Combine(webRoot, "lib", "fonts"));
+        }
+    }
+
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)
+    {
+        var face = familyName.StartsWith("EB Garamond", StringComparison.OrdinalIgnoreCase) ? "EBGaramond" : "SourceSans3";
+        var weight = bold ? "700Bold" : face == "EBGaramond" ? "400Regular" : "400Regular";
+        return new FontResolverInfo($"{face}_{weight}{(italic ? "_Italic" : "")}");
+    }
+
+    public byte[]? GetFont(string faceName) =>
+        cache.GetOrAdd(faceName, name => File.ReadAllBytes(Path.Combine(folder, name + ".ttf")));
+}
