@@ -110,6 +110,7 @@ public static class PortalApp
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.Configure<Features.Attendance.AttendanceOptions>(configuration.GetSection(Features.Attendance.AttendanceOptions.Section));
+        services.Configure<Features.Resources.ResourceOptions>(configuration.GetSection(Features.Resources.ResourceOptions.Section));
         services.AddSingleton<IEmailTransport, SmtpTransport>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxEvents>();

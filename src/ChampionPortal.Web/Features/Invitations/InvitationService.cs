@@ -315,7 +315,7 @@ public sealed class InvitationService(
         await sender.SendAsync(new EmailMessage(authority.Email, authority.FullName, subject, html, text), cancellationToken);
     }
 
-    private static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
+    public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
 
     public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

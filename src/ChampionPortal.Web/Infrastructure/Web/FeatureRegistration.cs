@@ -39,6 +39,8 @@ public static class FeatureRegistration
         services.AddScoped<Features.Mapping.MappingService>();
         services.AddScoped<Features.Agenda.AgendaService>();
         services.AddScoped<Features.Publications.PublicationService>();
+        services.AddScoped<Features.Resources.ResourceService>();
+        services.AddScoped<Features.Dissemination.DisseminationService>();
         return services;
     }
 }

@@ -1,0 +1,60 @@
+using ChampionPortal.Web.Features.Resources;
+using ChampionPortal.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace ChampionPortal.Web.Features.Dissemination;
+
+/// <summary>Stakeholders and disseminations of the workshop's material. RegionalStaff and Administrators.</summary>
+[Route("dissemination")]
+[Authorize(Policy = Policies.ManageCohorts)]
+public sealed class DisseminationController(DisseminationService dissemination, IStringLocalizer<DisseminationResources> text) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? cohort, CancellationToken cancellationToken) =>
+        await dissemination.PageAsync(cohort, null, cancellationToken) is { } page ? View(page) : NotFound();
+
+    [HttpPost("{cohortId:int}")]
+    public async Task<IActionResult> Send(int cohortId, DisseminationForm form, CancellationToken cancellationToken)
+    {
+        var (recipients, error) = await dissemination.SendAsync(cohortId, form, cancellationToken);
+        TempData["Notice"] = error is null ? text["Notice_Sent", recipients].Value : text[error].Value;
+        return Redirect($"/dissemination?cohort={cohortId}");
+    }
+
+    [HttpPost("{cohortId:int}/stakeholders")]
+    public async Task<IActionResult> AddStakeholder(int cohortId, StakeholderForm form, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await dissemination.PageAsync(cohortId, form, cancellationToken) is { } page ? View("Index", page) : NotFound();
+        }
+
+        await dissemination.AddStakeholderAsync(form, cancellationToken);
+        TempData["Notice"] = text["Notice_StakeholderAdded"].Value;
+        return Redirect($"/dissemination?cohort={cohortId}");
+    }
+
+    [HttpPost("{cohortId:int}/stakeholders/{id:int}/delete")]
+    public async Task<IActionResult> DeleteStakeholder(int cohortId, int id, CancellationToken cancellationToken) =>
+        await dissemination.DeleteStakeholderAsync(id, cancellationToken) ? Redirect($"/dissemination?cohort={cohortId}") : NotFound();
+}
+
+/// <summary>A recipient's personal link to the material sent to them. No sign-in; rate-limited like RSVP.</summary>
+[Route("material/{token}"), AllowAnonymous, EnableRateLimiting(Rsvp.RsvpRateLimit.Policy)]
+public sealed class MaterialController(DisseminationService dissemination) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string token, CancellationToken cancellationToken) =>
+        await dissemination.MaterialAsync(token, cancellationToken) is { } page ? View("Material", page) : NotFound();
+
+    [HttpGet("publications/{id:int}")]
+    public async Task<IActionResult> Publication(string token, int id, CancellationToken cancellationToken) =>
+        await dissemination.PublicationForAsync(token, id, cancellationToken) is { } pdf ? File(pdf.Pdf, "application/pdf", pdf.FileName) : NotFound();
+
+    [HttpGet("resources/{id:int}")]
+    public async Task<IActionResult> Resource(string token, int id, CancellationToken cancellationToken) =>
+        await dissemination.ResourceForAsync(token, id, cancellationToken) is { } download ? ResourcesController.Serve(this, download) : NotFound();
+}

@@ -1,0 +1,79 @@
+using ChampionPortal.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace ChampionPortal.Web.Features.Resources;
+
+/// <summary>The resource library: public resources for anyone, the rest for signed-in users; RegionalStaff manage it.</summary>
+[Route("resources")]
+public sealed class ResourcesController(ResourceService resources, IStringLocalizer<ResourcesResources> text) : Controller
+{
+    [HttpGet(""), AllowAnonymous]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await resources.LibraryAsync(User, null, cancellationToken));
+
+    // Well above the configured limit, so that an oversized file reaches the check and is refused with a message.
+    [HttpPost(""), Authorize(Policy = Policies.ManageCohorts), RequestSizeLimit(256 * 1024 * 1024)]
+    public async Task<IActionResult> Add(ResourceForm form, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (form.ResourceId is not null)
+        {
+            ModelState.Remove("form.Title");
+        }
+
+        var error = ModelState.IsValid ? await resources.AddAsync(form, file, cancellationToken) : "";
+        if (error is null)
+        {
+            TempData["Notice"] = text["Notice_Added"].Value;
+            return RedirectToAction(nameof(Index));
+        }
+
+        if (error.Length > 0)
+        {
+            ModelState.AddModelError("", text[error, resources.MaxBytes / (1024 * 1024)]);
+        }
+
+        return View("Index", await resources.LibraryAsync(User, form, cancellationToken));
+    }
+
+    [HttpGet("{id:int}/{language}"), AllowAnonymous]
+    public async Task<IActionResult> Download(int id, string language, CancellationToken cancellationToken)
+    {
+        if (await resources.DownloadAsync(User, id, language, cancellationToken) is not { } download)
+        {
+            return NotFound();
+        }
+
+        return Serve(download);
+    }
+
+    [HttpPost("{id:int}/delete"), Authorize(Policy = Policies.ManageCohorts)]
+    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
+    {
+        if (!await resources.DeleteAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = text["Notice_Deleted"].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>
+    /// A stored file goes out as an attachment of its checked type that the browser must not sniff or run; a
+    /// link is followed.
+    /// </summary>
+    internal static IActionResult Serve(ControllerBase controller, ResourceDownload download)
+    {
+        if (download.Url is { } url)
+        {
+            return controller.Redirect(url);
+        }
+
+        controller.Response.Headers.XContentTypeOptions = "nosniff";
+        controller.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        return controller.File(download.Content!, download.ContentType!, download.FileName);
+    }
+
+    private IActionResult Serve(ResourceDownload download) => Serve(this, download);
+}
