@@ -107,6 +107,12 @@ public sealed class PortalClient : IDisposable
         return (response, await ParseAsync(response));
     }
 
+    public async Task<(HttpResponseMessage Response, IDocument Page)> PostMultipartAsync(string url, MultipartFormDataContent body)
+    {
+        var response = await http.PostAsync(url, body);
+        return (response, await ParseAsync(response));
+    }
+
     public async Task<HttpResponseMessage> SignInAsync(string email, string password = PortalAppFactory.TestPassword)
     {
         var (_, page) = await GetPageAsync("/account/sign-in");
