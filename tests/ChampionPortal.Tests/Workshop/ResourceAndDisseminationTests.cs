@@ -117,6 +117,23 @@ public sealed partial class ResourceAndDisseminationTests(LibraryFixture fixture
         history.QuerySelector("[data-testid=sent]")!.TextContent.Should().Contain("3 recipients, 1 downloaded");
     }
 
+    [Fact]
+    public async Task A_stakeholder_with_a_bad_email_or_an_unknown_country_is_refused_with_a_message_and_nothing_is_written()
+    {
+        var (cohort, _) = await fixture.App.AddCohortAsync("DIS2", ("WS1", EventKind.Workshop, new DateTime(2023, 11, 8, 14, 0, 0, DateTimeKind.Utc), 120, "America/Bogota"));
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        var (_, page) = await staff.GetPageAsync($"/dissemination?cohort={cohort}");
+        var before = await fixture.App.WithDbAsync(db => db.Stakeholders.CountAsync());
+
+        var (badEmail, shown) = await staff.SubmitAsync(page, new Dictionary<string, string?> { ["Form.Organization"] = "ACNUR", ["Form.ContactName"] = "Lía", ["Form.Email"] = "not-an-email" }, "[data-testid=stakeholder-form]");
+        badEmail.StatusCode.Should().Be(HttpStatusCode.OK);
+        shown.QuerySelector("[data-testid=validation-summary]").Should().NotBeNull();
+        var (_, unknownCountry) = await staff.SubmitAsync(page, new Dictionary<string, string?> { ["Form.Organization"] = "ACNUR", ["Form.ContactName"] = "Lía", ["Form.Email"] = "lia@test.example.org", ["Form.CountryCode"] = "XX" }, "[data-testid=stakeholder-form]");
+        unknownCountry.QuerySelector("[data-testid=validation-summary]")!.TextContent.Should().Contain("one of the ten countries");
+
+        (await fixture.App.WithDbAsync(db => db.Stakeholders.CountAsync())).Should().Be(before);
+    }
+
     private static byte[] Zip(string part)
     {
         using var stream = new MemoryStream();

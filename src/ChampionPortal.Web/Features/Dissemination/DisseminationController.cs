@@ -27,12 +27,16 @@ public sealed class DisseminationController(DisseminationService dissemination, 
     [HttpPost("{cohortId:int}/stakeholders")]
     public async Task<IActionResult> AddStakeholder(int cohortId, StakeholderForm form, CancellationToken cancellationToken)
     {
+        if (ModelState.IsValid && !await dissemination.AddStakeholderAsync(form, cancellationToken))
+        {
+            ModelState.AddModelError("", text["Error_UnknownCountry"]);
+        }
+
         if (!ModelState.IsValid)
         {
             return await dissemination.PageAsync(cohortId, form, cancellationToken) is { } page ? View("Index", page) : NotFound();
         }
 
-        await dissemination.AddStakeholderAsync(form, cancellationToken);
         TempData["Notice"] = text["Notice_StakeholderAdded"].Value;
         return Redirect($"/dissemination?cohort={cohortId}");
     }

@@ -48,17 +48,25 @@ public sealed class DisseminationService(
             cohort.Id, cohort.Name, cohorts, published, [.. library.Select(r => (r.Id, r.Title))], champions, stakeholders, sent, form ?? new StakeholderForm());
     }
 
-    public async Task AddStakeholderAsync(StakeholderForm form, CancellationToken cancellationToken = default)
+    /// <summary>Adds a stakeholder; false when the country given is not one of the portal's.</summary>
+    public async Task<bool> AddStakeholderAsync(StakeholderForm form, CancellationToken cancellationToken = default)
     {
+        var country = string.IsNullOrWhiteSpace(form.CountryCode) ? null : form.CountryCode.Trim().ToUpperInvariant();
+        if (country is not null && !await db.Countries.AnyAsync(c => c.Code == country, cancellationToken))
+        {
+            return false;
+        }
+
         db.Stakeholders.Add(new Stakeholder
         {
             Organization = form.Organization!.Trim(),
             ContactName = form.ContactName!.Trim(),
             Email = form.Email!.Trim(),
-            CountryCode = string.IsNullOrWhiteSpace(form.CountryCode) ? null : form.CountryCode.Trim().ToUpperInvariant(),
+            CountryCode = country,
             Language = PortalCultures.IsSupported(form.Language) ? form.Language : "es",
         });
         await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     public async Task<bool> DeleteStakeholderAsync(int id, CancellationToken cancellationToken = default) =>
