@@ -40,6 +40,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
     public DbSet<Dissemination> Disseminations => Set<Dissemination>();
     public DbSet<DisseminationRecipient> DisseminationRecipients => Set<DisseminationRecipient>();
+    public DbSet<RecognitionRules> RecognitionRules => Set<RecognitionRules>();
+    public DbSet<EligibilityException> EligibilityExceptions => Set<EligibilityException>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

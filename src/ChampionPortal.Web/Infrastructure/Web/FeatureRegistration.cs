@@ -41,6 +41,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Publications.PublicationService>();
         services.AddScoped<Features.Resources.ResourceService>();
         services.AddScoped<Features.Dissemination.DisseminationService>();
+        services.AddScoped<Features.Eligibility.EligibilityService>();
         return services;
     }
 }

@@ -542,6 +542,45 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.ToTable("DisseminationRecipients");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.EligibilityException", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("CohortId", "AuthorityId")
+                        .IsUnique();
+
+                    b.ToTable("EligibilityExceptions");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -1220,6 +1259,40 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.ToTable("Publications");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.RecognitionRules", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinimumSessionsPerEvent")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RequireAcceptedInvitation")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RequireLaunchForum")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RequireWorkshop")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SignatoryName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SignatoryTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("CohortId");
+
+                    b.ToTable("RecognitionRules");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.ReportColumnMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -1751,6 +1824,21 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Dissemination");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.EligibilityException", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Event", b =>
                 {
                     b.HasOne("ChampionPortal.Web.Domain.Cohort", "Cohort")
@@ -1923,6 +2011,15 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.RecognitionRules", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
+                        .WithOne()
+                        .HasForeignKey("ChampionPortal.Web.Domain.RecognitionRules", "CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.ResourceFile", b =>

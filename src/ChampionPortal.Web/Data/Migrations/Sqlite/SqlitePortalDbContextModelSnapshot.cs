@@ -519,6 +519,43 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("DisseminationRecipients");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.EligibilityException", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("CohortId", "AuthorityId")
+                        .IsUnique();
+
+                    b.ToTable("EligibilityExceptions");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -1177,6 +1214,40 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Publications");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.RecognitionRules", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumSessionsPerEvent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequireAcceptedInvitation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequireLaunchForum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequireWorkshop")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignatoryName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatoryTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CohortId");
+
+                    b.ToTable("RecognitionRules");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.ReportColumnMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -1692,6 +1763,21 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Dissemination");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.EligibilityException", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Event", b =>
                 {
                     b.HasOne("ChampionPortal.Web.Domain.Cohort", "Cohort")
@@ -1864,6 +1950,15 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.RecognitionRules", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
+                        .WithOne()
+                        .HasForeignKey("ChampionPortal.Web.Domain.RecognitionRules", "CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.ResourceFile", b =>
