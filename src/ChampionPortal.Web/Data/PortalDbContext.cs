@@ -42,6 +42,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<DisseminationRecipient> DisseminationRecipients => Set<DisseminationRecipient>();
     public DbSet<RecognitionRules> RecognitionRules => Set<RecognitionRules>();
     public DbSet<EligibilityException> EligibilityExceptions => Set<EligibilityException>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -102,7 +102,7 @@ public sealed class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture) : IClas
         var (_, home) = await client.GetPageAsync("/");
 
         home.DocumentElement.GetAttribute("lang").Should().Be("es");
-        home.QuerySelectorAll("[data-nav]").Select(a => a.GetAttribute("data-nav")).Should().Equal(["mapping", "agenda", "resources"], "an authority reaches its own local government's workshop outputs");
+        home.QuerySelectorAll("[data-nav]").Select(a => a.GetAttribute("data-nav")).Should().Equal(["mapping", "agenda", "resources", "certificates"], "an authority reaches its own local government's workshop outputs");
     }
 
     [Fact]

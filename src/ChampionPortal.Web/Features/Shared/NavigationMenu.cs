@@ -17,6 +17,7 @@ public sealed class NavigationMenu(IAuthorizationService authorization)
         new("mapping", "Nav_Mapping", "Nav_Mapping_Description", "/mapping", Policies.WorkshopOutputs),
         new("agenda", "Nav_Agenda", "Nav_Agenda_Description", "/agenda", Policies.WorkshopOutputs),
         new("resources", "Nav_Resources", "Nav_Resources_Description", "/resources", Policies.WorkshopOutputs),
+        new("certificates", "Nav_Certificates", "Nav_Certificates_Description", "/certificates", Policies.WorkshopOutputs),
         new("nominations", "Nav_Nominations", "Nav_Nominations_Description", "/nominations", Policies.ViewNominations),
         new("local-governments", "Nav_LocalGovernments", "Nav_LocalGovernments_Description", "/local-governments", Policies.ManageLocalGovernments),
         new("authorities", "Nav_Authorities", "Nav_Authorities_Description", "/authorities", Policies.ManageAuthorities),

@@ -29,6 +29,7 @@ public sealed class PortalSaveChangesInterceptor(TimeProvider timeProvider, Audi
         // Not secrets, but bulk: a file's bytes and a frozen publication are kept by their own records.
         nameof(ResourceFile.Content),
         nameof(Publication.SnapshotJson),
+        nameof(Certificate.Pdf),
     };
 
     private static readonly HashSet<Type> UnauditedTypes =

@@ -42,6 +42,8 @@ public static class FeatureRegistration
         services.AddScoped<Features.Resources.ResourceService>();
         services.AddScoped<Features.Dissemination.DisseminationService>();
         services.AddScoped<Features.Eligibility.EligibilityService>();
+        services.AddScoped<Features.Certificates.ICertificateRenderer, Features.Certificates.PdfSharpCertificateRenderer>();
+        services.AddScoped<Features.Certificates.CertificateService>();
         return services;
     }
 }

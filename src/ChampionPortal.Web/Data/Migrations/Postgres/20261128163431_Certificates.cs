@@ -1,0 +1,108 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace ChampionPortal.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Certificates : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Certificates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CohortId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AuthorityId = table.Column<int>(type: "integer", nullable: true),
+                    LocalGovernmentId = table.Column<int>(type: "integer", nullable: false),
+                    CountryCode = table.Column<string>(type: "character(2)", fixedLength: true, maxLength: 2, nullable: false),
+                    Serial = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    VerificationCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Language = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    RecipientName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LocalGovernmentName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SignatoryName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SignatoryTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SupersededById = table.Column<int>(type: "integer", nullable: true),
+                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevocationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RecipientKey = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Certificates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Certificates_Authorities_AuthorityId",
+                        column: x => x.AuthorityId,
+                        principalTable: "Authorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Certificates_Cohorts_CohortId",
+                        column: x => x.CohortId,
+                        principalTable: "Cohorts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Certificates_LocalGovernments_LocalGovernmentId",
+                        column: x => x.LocalGovernmentId,
+                        principalTable: "LocalGovernments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_AuthorityId",
+                table: "Certificates",
+                column: "AuthorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_CohortId_CountryCode",
+                table: "Certificates",
+                columns: new[] { "CohortId", "CountryCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_CohortId_RecipientKey",
+                table: "Certificates",
+                columns: new[] { "CohortId", "RecipientKey" },
+                unique: true,
+                filter: "\"Status\" = 'Valid'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_LocalGovernmentId",
+                table: "Certificates",
+                column: "LocalGovernmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Serial",
+                table: "Certificates",
+                column: "Serial",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_VerificationCode",
+                table: "Certificates",
+                column: "VerificationCode",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Certificates");
+        }
+    }
+}

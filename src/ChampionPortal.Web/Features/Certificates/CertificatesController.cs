@@ -1,0 +1,68 @@
+using ChampionPortal.Web.Features.Rsvp;
+using ChampionPortal.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace ChampionPortal.Web.Features.Certificates;
+
+/// <summary>
+/// Certificates: staff issue, revoke and supersede; everyone signed in lists and downloads what they may have (staff
+/// all, a country office its country's, an authority its own and its local government's); anyone else gets 404.
+/// </summary>
+[Route("certificates")]
+[Authorize(Policy = Policies.WorkshopOutputs)]
+public sealed class CertificatesController(CertificateService certificates, IStringLocalizer<CertificatesResources> text) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? cohort, CancellationToken cancellationToken) => View(await certificates.ListAsync(User, cohort, cancellationToken));
+
+    [HttpPost("issue"), Authorize(Policy = Policies.ManageCohorts)]
+    public async Task<IActionResult> Issue(int cohort, CancellationToken cancellationToken)
+    {
+        TempData["Notice"] = text["Notice_Issued", await certificates.IssueEligibleAsync(cohort, cancellationToken)].Value;
+        return Redirect($"/certificates?cohort={cohort}");
+    }
+
+    [HttpGet("{id:int}/pdf")]
+    public async Task<IActionResult> Pdf(int id, CancellationToken cancellationToken) =>
+        await certificates.PdfAsync(User, id, cancellationToken) is { } pdf ? File(pdf.Pdf, "application/pdf", pdf.FileName) : NotFound();
+
+    [HttpPost("{id:int}/revoke"), Authorize(Policy = Policies.ManageCohorts)]
+    public async Task<IActionResult> Revoke(int id, int cohort, string? reason, CancellationToken cancellationToken)
+    {
+        TempData["Notice"] = string.IsNullOrWhiteSpace(reason) ? text["Error_ReasonRequired"].Value
+            : await certificates.RevokeAsync(id, reason, cancellationToken) ? text["Notice_Revoked"].Value : text["Error_NotValid"].Value;
+        return Redirect($"/certificates?cohort={cohort}");
+    }
+
+    [HttpPost("{id:int}/supersede"), Authorize(Policy = Policies.ManageCohorts)]
+    public async Task<IActionResult> Supersede(int id, int cohort, CancellationToken cancellationToken)
+    {
+        TempData["Notice"] = await certificates.SupersedeAsync(id, cancellationToken) is not null ? text["Notice_Superseded"].Value : text["Error_NotValid"].Value;
+        return Redirect($"/certificates?cohort={cohort}");
+    }
+}
+
+/// <summary>The public verification page of a certificate's code. No sign-in; rate-limited; never e-mail or other personal data.</summary>
+[Route("verify"), AllowAnonymous, EnableRateLimiting(RsvpRateLimit.Policy)]
+public sealed class VerifyController(CertificateService certificates) : Controller
+{
+    [HttpGet("")]
+    public IActionResult Index(string? code) =>
+        string.IsNullOrWhiteSpace(code) ? View("Verify", (Verification?)null) : Redirect($"/verify/{Uri.EscapeDataString(code.Trim())}");
+
+    [HttpGet("{code}")]
+    public async Task<IActionResult> Show(string code, CancellationToken cancellationToken)
+    {
+        var verification = await certificates.VerifyAsync(code, cancellationToken);
+        if (verification is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            ViewData["Unknown"] = code;
+        }
+
+        return View("Verify", verification);
+    }
+}

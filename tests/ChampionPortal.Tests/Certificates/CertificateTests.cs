@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Net;
+using ChampionPortal.Testing;
+using ChampionPortal.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using UglyToad.PdfPig;
+
+namespace ChampionPortal.Tests.Certificates;
+
+public sealed class CertificateTests(PortalFixture fixture) : IClassFixture<PortalFixture>
+{
+    private sealed record Setup(int Cohort, int Conceicao, int Pedro, int Niteroi, int Salto);
+
+    [Fact]
+    public async Task Issuance_is_idempotent_even_when_two_runs_race_and_the_pdf_carries_the_accented_name_the_code_and_the_serial()
+    {
+        var s = await SetupAsync("CRT1");
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        var (_, list) = await staff.GetPageAsync($"/certificates?cohort={s.Cohort}");
+
+        // Two issuance runs at once: the unique index on (cohort, recipient) among valid certificates keeps one each.
+        await Task.WhenAll(
+            staff.SubmitAsync(list, new Dictionary<string, string?>(), "[data-testid=issue-form]"),
+            staff.SubmitAsync(list, new Dictionary<string, string?>(), "[data-testid=issue-form]"));
+        await staff.SubmitAsync(list, new Dictionary<string, string?>(), "[data-testid=issue-form]");
+
+        var issued = await fixture.App.WithDbAsync(db => db.Certificates.AsNoTracking().Where(c => c.CohortId == s.Cohort).ToListAsync());
+        issued.Select(c => c.RecipientKey).Should().BeEquivalentTo([$"P:{s.Conceicao}", $"P:{s.Pedro}", $"G:{s.Niteroi}", $"G:{s.Salto}"]);
+        issued.Select(c => c.Serial).Should().OnlyHaveUniqueItems().And.AllSatisfy(serial => serial.Should().MatchRegex("^CLA-CRT1-[0-9]{4}$"));
+
+        var certificate = issued.Single(c => c.AuthorityId == s.Conceicao);
+        certificate.Language.Should().Be("pt");
+        certificate.Sha256.Should().Be(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(certificate.Pdf)).ToLowerInvariant());
+        var pdf = await staff.GetAsync($"/certificates/{certificate.Id}/pdf");
+        var bytes = await pdf.Content.ReadAsByteArrayAsync();
+        Directory.CreateDirectory(Path.Combine(Artifacts, "pdf"));
+        await File.WriteAllBytesAsync(Path.Combine(Artifacts, "pdf", "certificate-pt.pdf"), bytes);
+        using var document = PdfDocument.Open(bytes);
+        var page = document.GetPage(1);
+        page.Width.Should().BeGreaterThan(page.Height, "A4 landscape");
+        var words = string.Join(" ", page.GetWords().Select(w => w.Text));
+        words.Should().Contain("Conceição").And.Contain("Nuñez").And.Contain("Añasco").And.Contain("Certificado de Reconhecimento").And.Contain("Autoridade Local Campeã");
+        var code = string.Join("-", certificate.VerificationCode.Chunk(4).Select(c => new string(c)));
+        words.Should().Contain(code).And.Contain(certificate.Serial).And.Contain($"/verify/{code}");
+    }
+
+    [Fact]
+    public async Task A_certificate_file_reaches_its_person_its_local_governments_authority_staff_and_its_country_office_and_no_one_else()
+    {
+        var s = await SetupAsync("CRT2");
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        var (_, list) = await staff.GetPageAsync($"/certificates?cohort={s.Cohort}");
+        await staff.SubmitAsync(list, new Dictionary<string, string?>(), "[data-testid=issue-form]");
+        var ids = await fixture.App.WithDbAsync(db => db.Certificates.Where(c => c.CohortId == s.Cohort).ToDictionaryAsync(c => c.RecipientKey, c => c.Id));
+
+        using var conceicao = await fixture.App.SignedInClientAsync(Roles.Authority, authorityId: s.Conceicao);
+        (await conceicao.GetAsync($"/certificates/{ids[$"P:{s.Conceicao}"]}/pdf")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await conceicao.GetAsync($"/certificates/{ids[$"G:{s.Niteroi}"]}/pdf")).StatusCode.Should().Be(HttpStatusCode.OK, "the local government she represented");
+        (await conceicao.GetAsync($"/certificates/{ids[$"P:{s.Pedro}"]}/pdf")).StatusCode.Should().Be(HttpStatusCode.NotFound, "another person's");
+        (await conceicao.GetAsync($"/certificates/{ids[$"G:{s.Salto}"]}/pdf")).StatusCode.Should().Be(HttpStatusCode.NotFound, "another local government's");
+        (await conceicao.GetPageAsync("/certificates")).Page.QuerySelectorAll("[data-testid=certificates] tbody tr").Should().HaveCount(2);
+
+        using var brazil = await fixture.App.SignedInClientAsync(Roles.CountryOffice, "BR");
+        (await brazil.GetAsync($"/certificates/{ids[$"P:{s.Conceicao}"]}/pdf")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await brazil.GetAsync($"/certificates/{ids[$"P:{s.Pedro}"]}/pdf")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        using var anonymous = fixture.App.NewClient();
+        (await anonymous.GetAsync($"/certificates/{ids[$"P:{s.Conceicao}"]}/pdf")).Headers.Location!.ToString().Should().Contain("/account/sign-in");
+        (await brazil.GetAsync("/certificates/999999/pdf")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Verification_says_valid_superseded_with_the_current_code_revoked_with_its_date_or_unknown_and_never_shows_an_email()
+    {
+        var s = await SetupAsync("CRT3");
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        var (_, list) = await staff.GetPageAsync($"/certificates?cohort={s.Cohort}");
+        await staff.SubmitAsync(list, new Dictionary<string, string?>(), "[data-testid=issue-form]");
+        var certificates = await fixture.App.WithDbAsync(db => db.Certificates.AsNoTracking().Where(c => c.CohortId == s.Cohort && c.Kind == CertificateKind.Person).ToDictionaryAsync(c => c.AuthorityId!.Value));
+        string Code(Certificate c) => string.Join("-", c.VerificationCode.Chunk(4).Select(x => new string(x)));
+        using var visitor = fixture.App.NewClient();
+
+        var (valid, page) = await visitor.GetPageAsync($"/verify/{Code(certificates[s.Conceicao]).ToLowerInvariant()}");
+        valid.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.QuerySelector("[data-testid=verification]")!.GetAttribute("data-status").Should().Be("Valid");
+        page.QuerySelector("[data-testid=recipient]")!.TextContent.Should().Be("Conceição Nuñez Añasco");
+        page.Body!.TextContent.Should().NotContain("@", "no e-mail or other personal data");
+
+        var (_, withForms) = await staff.GetPageAsync($"/certificates?cohort={s.Cohort}");
+        await staff.SubmitAsync(withForms, new Dictionary<string, string?>(), $"tr[data-id='{certificates[s.Conceicao].Id}'] form[action*=supersede]");
+        await staff.SubmitAsync(withForms, new Dictionary<string, string?> { ["reason"] = "Issued by mistake." }, $"tr[data-id='{certificates[s.Pedro].Id}'] form[action*=revoke]");
+
+        var (_, superseded) = await visitor.GetPageAsync($"/verify/{Code(certificates[s.Conceicao])}");
+        superseded.QuerySelector("[data-testid=verification]")!.GetAttribute("data-status").Should().Be("Superseded");
+        var current = superseded.QuerySelector("[data-testid=current]")!.TextContent;
+        (await visitor.GetPageAsync($"/verify/{current}")).Page.QuerySelector("[data-testid=verification]")!.GetAttribute("data-status").Should().Be("Valid");
+        var (_, revoked) = await visitor.GetPageAsync($"/verify/{Code(certificates[s.Pedro])}");
+        revoked.QuerySelector("[data-testid=verification]")!.TextContent.Should().Contain("revoked").And.Contain("Revoked on");
+        var (unknown, unknownPage) = await visitor.GetPageAsync("/verify/AAAA-BBBB-CCCC");
+        unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        unknownPage.QuerySelector("[data-testid=verification]")!.TextContent.Should().Contain("No certificate has the code");
+
+        (await fixture.App.WithDbAsync(db => db.Certificates.CountAsync(c => c.CohortId == s.Cohort && c.Status == CertificateStatus.Valid && c.Kind == CertificateKind.Person))).Should().Be(1);
+    }
+
+    private static string Artifacts
+    {
+        get
+        {
+            var folder = new DirectoryInfo(AppContext.BaseDirectory);
+            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ChampionPortal.sln")))
+            {
+                folder = folder.Parent;
+            }
+
+            return Path.Combine(folder?.FullName ?? Path.GetTempPath(), "artifacts");
+        }
+    }
+
+    private async Task<Setup> SetupAsync(string code)
+    {
+        var (cohort, sessions) = await fixture.App.AddCohortAsync(
+            code,
+            ("FORUM", EventKind.LaunchForum, new DateTime(2023, 10, 18, 13, 0, 0, DateTimeKind.Utc), 120, "America/Sao_Paulo"),
+            ("WS1", EventKind.Workshop, new DateTime(2023, 11, 8, 14, 0, 0, DateTimeKind.Utc), 120, "America/Sao_Paulo"));
+        var niteroi = await fixture.App.AddLocalGovernmentAsync($"Niterói {code}", "BR");
+        var salto = await fixture.App.AddLocalGovernmentAsync($"Salto {code}", "UY");
+        async Task<int> Champion(string name, int place, string country, string language)
+        {
+            var id = await fixture.App.AddAuthorityAsync(name, place, country);
+            await fixture.App.AddInvitationAsync(cohort, id);
+            await fixture.App.WithDbAsync(async db =>
+            {
+                (await db.Authorities.FindAsync(id))!.PreferredLanguage = language;
+                db.Attendances.AddRange(sessions.Values.Select(session => new ChampionPortal.Web.Domain.Attendance
+                {
+                    CohortId = cohort,
+                    SessionId = session,
+                    AuthorityId = id,
+                    LocalGovernmentId = place,
+                    CountryCode = country,
+                    Status = AttendanceStatus.Present,
+                    RecordedAtUtc = DateTime.UtcNow,
+                }));
+                return await db.SaveChangesAsync();
+            });
+            return id;
+        }
+
+        return new Setup(cohort, await Champion("Conceição Nuñez Añasco", niteroi, "BR", "pt"), await Champion("Pedro Rodríguez", salto, "UY", "es"), niteroi, salto);
+    }
+}
