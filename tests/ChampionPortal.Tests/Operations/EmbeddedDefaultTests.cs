@@ -117,6 +117,8 @@ public sealed class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture) : IClas
         Attendance.CohortRegisterImportTests.Figures(dashboard, "Invited").Should().Be((40, 27, 10));
         Attendance.CohortRegisterImportTests.Figures(dashboard, "Event", "Launch forum").Should().Be((38, 26, 9), "38 people from 26 local governments of 9 countries came to the launch");
         Attendance.CohortRegisterImportTests.Figures(dashboard, "Event", "Exchange and capacity-building workshop").Should().Be((24, 16, 6));
+        (await fixture.App.WithDbAsync(db => db.Certificates.CountAsync(c => c.CohortId == cohort && c.Status == CertificateStatus.Valid)))
+            .Should().Be(24 + 16, "the people who took part in both stages and the local governments they represented are recognized");
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace ChampionPortal.Web.Data.Seeding;
 /// countries, 27 local governments, a launch forum with one session and a workshop with two, and one account per
 /// role. Local governments carry real place names; every person is invented.
 /// </summary>
-public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userManager, TimeProvider timeProvider)
+public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userManager, TimeProvider timeProvider, Features.Certificates.CertificateService certificates)
 {
     public const string CohortCode = "2023";
     public const string Password = "Demo-Champion-2023";
@@ -175,7 +175,16 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
         await db.SaveChangesAsync(cancellationToken);
         AddAttendance(authorities, forum.Sessions[0], workshop.Sessions[0], workshop.Sessions[1]);
         AddWorkshopOutputs(cohort, governments, workshop.Sessions[0], now);
+        db.RecognitionRules.Add(new RecognitionRules
+        {
+            CohortId = cohort.Id,
+            SignatoryName = "Demo Signatory",
+            SignatoryTitle = "Regional Director, IOM Regional Office for South America (demo)",
+        });
         await db.SaveChangesAsync(cancellationToken);
+
+        // Recognition as in 2023: everyone who took part in both stages, and the local governments they represented.
+        await certificates.IssueEligibleAsync(cohort.Id, cancellationToken);
 
         foreach (var (email, role, description) in Accounts)
         {

@@ -18,12 +18,18 @@ public sealed class PortalFonts : IFontResolver
 
     private PortalFonts(string folder) => this.folder = folder;
 
-    /// <summary>Installs the resolver once per process (PDFsharp's setting is global); later calls keep the first.</summary>
-    public static void Install(string webRoot)
+    /// <summary>
+    /// Installs the resolver once per process (PDFsharp's setting is global); later calls keep the first. The fonts
+    /// are looked for in the web root, then beside the assembly (where the build also copies them).
+    /// </summary>
+    public static void Install(string? webRoot)
     {
         lock (InstallLock)
         {
-            GlobalFontSettings.FontResolver ??= new PortalFonts(Path.Combine(webRoot, "lib", "fonts"));
+            var folder = new[] { webRoot, AppContext.BaseDirectory }.OfType<string>().Select(root => Path.Combine(root, "lib", "fonts"))
+                .Prepend(Path.Combine(AppContext.BaseDirectory, "wwwroot", "lib", "fonts"))
+                .FirstOrDefault(f => File.Exists(Path.Combine(f, "SourceSans3_400Regular.ttf")));
+            GlobalFontSettings.FontResolver ??= new PortalFonts(folder ?? throw new InvalidOperationException("The PDF fonts were not found: build the web project so that npm restores them into wwwroot/lib/fonts."));
         }
     }
 
