@@ -66,6 +66,25 @@ public sealed class CertificateTests(PortalFixture fixture) : IClassFixture<Port
         using var anonymous = fixture.App.NewClient();
         (await anonymous.GetAsync($"/certificates/{ids[$"P:{s.Conceicao}"]}/pdf")).Headers.Location!.ToString().Should().Contain("/account/sign-in");
         (await brazil.GetAsync("/certificates/999999/pdf")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        // ZIPs: the whole cohort for staff, their own country's for a country office.
+        using (var all = new System.IO.Compression.ZipArchive(await (await staff.GetAsync($"/certificates/zip?cohort={s.Cohort}")).Content.ReadAsStreamAsync()))
+        {
+            all.Entries.Should().HaveCount(4);
+        }
+
+        var brazilian = await fixture.App.WithDbAsync(db => db.Certificates.Where(c => c.CohortId == s.Cohort && c.CountryCode == "BR").Select(c => c.Serial + ".pdf").ToListAsync());
+        using (var own = new System.IO.Compression.ZipArchive(await (await brazil.GetAsync($"/certificates/zip?cohort={s.Cohort}&country=UY")).Content.ReadAsStreamAsync()))
+        {
+            own.Entries.Select(e => e.Name).Should().BeEquivalentTo(brazilian, "a country office's ZIP holds its own country's, whatever it asks");
+        }
+
+        // Each person is told by e-mail (through the outbox) in their language; the dashboard counts the certified.
+        var email = await fixture.App.WithDbAsync(db => db.Authorities.Where(a => a.Id == s.Conceicao).Select(a => a.Email).SingleAsync());
+        (await fixture.App.WithDbAsync(db => db.OutboxMessages.Where(m => m.ToAddress == email).Select(m => m.Subject).ToListAsync()))
+            .Should().ContainSingle().Which.Should().StartWith("Seu certificado de Autoridade Local Campeã");
+        var (_, dashboard) = await staff.GetPageAsync($"/funnel?cohort={s.Cohort}");
+        Attendance.CohortRegisterImportTests.Figures(dashboard, "Certified").Should().Be((2, 2, 2));
     }
 
     [Fact]

@@ -184,7 +184,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
         await db.SaveChangesAsync(cancellationToken);
 
         // Recognition as in 2023: everyone who took part in both stages, and the local governments they represented.
-        await certificates.IssueEligibleAsync(cohort.Id, cancellationToken);
+        await certificates.IssueEligibleAsync(cohort.Id, cancellationToken, notify: false);
 
         foreach (var (email, role, description) in Accounts)
         {

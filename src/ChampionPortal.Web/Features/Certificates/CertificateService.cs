@@ -18,6 +18,8 @@ public sealed record CertificateRow(
 
 public sealed record CertificateList(int? CohortId, string? CohortName, IReadOnlyList<CertificateRow> Certificates, bool CanIssue, int EligibleWithout);
 
+public sealed record CertificateIssuedEmail(string RecipientName, string CohortName, string Link, string VerificationUrl);
+
 public sealed record Verification(
     CertificateStatus Status, CertificateKind Kind, string RecipientName, string LocalGovernmentName, string CountryName, string CohortName, DateOnly IssuedOn,
     string Code, DateTime? RevokedAtUtc, string? CurrentCode);
@@ -28,13 +30,14 @@ public sealed record Verification(
 /// two instances issue at once.
 /// </summary>
 public sealed class CertificateService(
-    PortalDbContext db, EligibilityService eligibility, ICertificateRenderer renderer, PublicUrls urls, TimeProvider timeProvider)
+    PortalDbContext db, EligibilityService eligibility, ICertificateRenderer renderer, PublicUrls urls, TimeProvider timeProvider,
+    Infrastructure.Email.EmailRenderer emails, Infrastructure.Email.IEmailSender sender)
 {
     /// <summary>Formats a stored code for reading: groups of four.</summary>
     public static string Grouped(string code) => string.Join("-", code.Chunk(4).Select(c => new string(c)));
 
     /// <summary>Issues a certificate to every eligible person and local government of the cohort that has none; the number issued.</summary>
-    public async Task<int> IssueEligibleAsync(int cohortId, CancellationToken cancellationToken = default)
+    public async Task<int> IssueEligibleAsync(int cohortId, CancellationToken cancellationToken = default, bool notify = true)
     {
         if (await eligibility.EvaluateAsync(cohortId, cancellationToken) is not { } page)
         {
@@ -53,7 +56,14 @@ public sealed class CertificateService(
         foreach (var a in authorities)
         {
             var place = a.LocalGovernment;
-            count += await IssueOneAsync(cohort, rules, CertificateKind.Person, $"P:{a.Id}", a.Id, place?.Id ?? 0, a.CountryCode, a.PreferredLanguage, a.FullName, a.Position, place?.Name ?? "", countries, cancellationToken) ? 1 : 0;
+            if (await IssueOneAsync(cohort, rules, CertificateKind.Person, $"P:{a.Id}", a.Id, place?.Id ?? 0, a.CountryCode, a.PreferredLanguage, a.FullName, a.Position, place?.Name ?? "", countries, cancellationToken))
+            {
+                count++;
+                if (notify)
+                {
+                    await NotifyAsync(cohort, a, cancellationToken);
+                }
+            }
         }
 
         foreach (var l in places)
@@ -96,6 +106,97 @@ public sealed class CertificateService(
 
         var found = await query.Select(c => new { c.Pdf, c.Serial }).SingleOrDefaultAsync(cancellationToken);
         return found is null ? null : (found.Pdf, $"{found.Serial}.pdf");
+    }
+
+    /// <summary>
+    /// The certificate as an Open Badges 3.0 credential (JSON) for a user allowed to have its PDF: the achievement
+    /// "Champion Local Authority" with its criteria, the issuer, the recipient by name, validity, the GCM alignment and
+    /// a status that follows revocation. Unsigned: the verification page is the authority on its status.
+    /// </summary>
+    public async Task<string?> BadgeAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default)
+    {
+        if (await PdfAsync(user, id, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        var c = await db.Certificates.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new { x.Kind, x.RecipientName, x.VerificationCode, x.IssuedOn, x.Status, x.RevokedAtUtc, Cohort = x.Cohort!.Name, CohortCode = x.Cohort.Code })
+            .SingleAsync(cancellationToken);
+        var verify = urls.Absolute($"/verify/{Grouped(c.VerificationCode)}");
+        var credential = new System.Text.Json.Nodes.JsonObject
+        {
+            ["@context"] = new System.Text.Json.Nodes.JsonArray("https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"),
+            ["id"] = verify,
+            ["type"] = new System.Text.Json.Nodes.JsonArray("VerifiableCredential", "OpenBadgeCredential"),
+            ["name"] = $"Champion Local Authority — {c.Cohort}",
+            ["issuer"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["id"] = urls.Absolute("/"),
+                ["type"] = new System.Text.Json.Nodes.JsonArray("Profile"),
+                ["name"] = "IOM Regional Office for South America — Champion Local Authorities",
+            },
+            ["validFrom"] = c.IssuedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["credentialSubject"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["type"] = new System.Text.Json.Nodes.JsonArray("AchievementSubject"),
+                ["identifier"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+                {
+                    ["type"] = "IdentityObject",
+                    ["hashed"] = false,
+                    ["identityHash"] = c.RecipientName,
+                    ["identityType"] = "name",
+                }),
+                ["achievement"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["id"] = urls.Absolute($"/achievements/champion-local-authority/{c.CohortCode}"),
+                    ["type"] = new System.Text.Json.Nodes.JsonArray("Achievement"),
+                    ["achievementType"] = "Award",
+                    ["name"] = c.Kind == CertificateKind.Person ? "Champion Local Authority" : "Champion Local Government",
+                    ["description"] = "Recognition of the Champion Local Authorities initiative of the IOM Regional Office for South America under the Global Compact for Safe, Orderly and Regular Migration.",
+                    ["criteria"] = new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["narrative"] = "Took part in the launch forum and in the exchange and capacity-building workshop of the cohort, as the cohort's recognition rules require; for a local government, represented by such a person.",
+                    },
+                    ["alignment"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["type"] = new System.Text.Json.Nodes.JsonArray("Alignment"),
+                        ["targetName"] = "Global Compact for Safe, Orderly and Regular Migration",
+                        ["targetUrl"] = "https://undocs.org/A/RES/73/195",
+                        ["targetFramework"] = "United Nations General Assembly resolution 73/195",
+                        ["targetCode"] = "A/RES/73/195",
+                    }),
+                },
+            },
+            ["credentialStatus"] = new System.Text.Json.Nodes.JsonObject { ["id"] = verify, ["type"] = "1EdTechRevocationList" },
+        };
+        if (c.Status != CertificateStatus.Valid)
+        {
+            // A revoked or superseded credential is no longer valid from that moment on.
+            credential["validUntil"] = (c.RevokedAtUtc ?? timeProvider.GetUtcNow().UtcDateTime).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return credential.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>The valid certificates' PDFs in one ZIP: a cohort's, optionally one country's; a country office gets its own country's only.</summary>
+    public async Task<byte[]> ZipAsync(ClaimsPrincipal user, int cohortId, string? country, CancellationToken cancellationToken = default)
+    {
+        var onlyCountry = WorkshopAccess.IsStaff(user) ? country : user.CountryScope().OnlyCountry;
+        var files = await db.Certificates.AsNoTracking()
+            .Where(c => c.CohortId == cohortId && c.Status == CertificateStatus.Valid && (onlyCountry == null || c.CountryCode == onlyCountry))
+            .OrderBy(c => c.Serial).Select(c => new { c.Serial, c.Pdf }).ToListAsync(cancellationToken);
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var file in files)
+            {
+                await using var entry = await zip.CreateEntry($"{file.Serial}.pdf", System.IO.Compression.CompressionLevel.Fastest).OpenAsync(cancellationToken);
+                await entry.WriteAsync(file.Pdf, cancellationToken);
+            }
+        }
+
+        return stream.ToArray();
     }
 
     public async Task<bool> RevokeAsync(int id, string reason, CancellationToken cancellationToken = default)
@@ -162,6 +263,17 @@ public sealed class CertificateService(
         return new Verification(
             c.Status, c.Kind, c.RecipientName, c.LocalGovernmentName, PortalCultures.Pick(country.NameEn, country.NameEs, country.NamePt), c.Cohort, c.IssuedOn,
             Grouped(normalized), c.RevokedAtUtc, current is null ? null : Grouped(current));
+    }
+
+    /// <summary>Tells the person, in their language, that their certificate is ready (through the outbox).</summary>
+    private async Task NotifyAsync(Cohort cohort, Authority person, CancellationToken cancellationToken)
+    {
+        var code = await db.Certificates.Where(c => c.CohortId == cohort.Id && c.RecipientKey == $"P:{person.Id}" && c.Status == CertificateStatus.Valid)
+            .Select(c => c.VerificationCode).SingleAsync(cancellationToken);
+        var language = PortalCultures.IsSupported(person.PreferredLanguage) ? person.PreferredLanguage : "es";
+        var (subject, html, body) = await emails.RenderAsync(
+            "CertificateIssued", new CertificateIssuedEmail(person.FullName, cohort.Name, urls.Absolute("/certificates"), urls.Absolute($"/verify/{Grouped(code)}")), language);
+        await sender.SendAsync(new Infrastructure.Email.EmailMessage(person.Email, person.FullName, subject, html, body), cancellationToken);
     }
 
     /// <summary>An authority's own certificates and those of the local governments it represented in sessions (or holds office in).</summary>

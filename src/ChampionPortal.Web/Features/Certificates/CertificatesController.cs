@@ -29,6 +29,17 @@ public sealed class CertificatesController(CertificateService certificates, IStr
     public async Task<IActionResult> Pdf(int id, CancellationToken cancellationToken) =>
         await certificates.PdfAsync(User, id, cancellationToken) is { } pdf ? File(pdf.Pdf, "application/pdf", pdf.FileName) : NotFound();
 
+    /// <summary>A ZIP of a cohort's valid certificates (one country's with ?country=); staff and country offices.</summary>
+    [HttpGet("zip"), Authorize(Policy = Policies.ViewNominations)]
+    public async Task<IActionResult> Zip(int cohort, string? country, CancellationToken cancellationToken) =>
+        File(await certificates.ZipAsync(User, cohort, country, cancellationToken), "application/zip", $"certificates-{cohort}{(country is null ? "" : "-" + country)}.zip");
+
+    [HttpGet("{id:int}/badge")]
+    public async Task<IActionResult> Badge(int id, CancellationToken cancellationToken) =>
+        await certificates.BadgeAsync(User, id, cancellationToken) is { } json
+            ? File(System.Text.Encoding.UTF8.GetBytes(json), "application/ld+json", $"certificate-{id}-open-badge.json")
+            : NotFound();
+
     [HttpPost("{id:int}/revoke"), Authorize(Policy = Policies.ManageCohorts)]
     public async Task<IActionResult> Revoke(int id, int cohort, string? reason, CancellationToken cancellationToken)
     {

@@ -15,6 +15,7 @@ public enum StageKind
     Event,
     Session,
     Eligible,
+    Certified,
 }
 
 /// <summary>One stage of the funnel: who reached it, counted as distinct people, local governments and countries.</summary>

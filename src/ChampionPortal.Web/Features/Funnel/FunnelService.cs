@@ -15,7 +15,7 @@ namespace ChampionPortal.Web.Features.Funnel;
 /// A person's local government is the one represented at each stage: the nomination's for nomination and
 /// invitation, the attendance record's for the events.
 /// </summary>
-public sealed class FunnelService(PortalDbContext db, EventService events, IStringLocalizer<FunnelResources> text)
+public sealed class FunnelService(PortalDbContext db, EventService events, Eligibility.EligibilityService eligibility, IStringLocalizer<FunnelResources> text)
 {
     public async Task<FunnelPage?> BuildAsync(int? cohortId, CountryScope scope, CancellationToken cancellationToken = default)
     {
@@ -77,12 +77,15 @@ public sealed class FunnelService(PortalDbContext db, EventService events, IStri
             stages.AddRange(byEvent.Select(s => (StageKind.Session, (string?)$"{s.Code} — {s.Title}", (IReadOnlyList<StageFact>)[.. bySession[s.Id]])));
         }
 
-        // Until a cohort sets its own recognition rules, a person is eligible who attended at least one session of
-        // every event; a local government is, when an eligible person represented it.
-        var eligiblePeople = eventFacts.Count == 0
-            ? []
-            : eventFacts.Select(f => f.Select(x => x.AuthorityId).ToHashSet()).Aggregate((a, b) => { a.IntersectWith(b); return a; });
+        // Eligible: the cohort's recognition rules (and exceptions), counted at the local governments represented.
+        var eligiblePeople = (await eligibility.EvaluateAsync(cohort.Id, cancellationToken))!.People.Where(p => p.Eligible).Select(p => p.AuthorityId).ToHashSet();
         stages.Add((StageKind.Eligible, null, [.. eventFacts.SelectMany(f => f).Where(f => eligiblePeople.Contains(f.AuthorityId))]));
+
+        var certified = await scope.Apply(db.Certificates.AsNoTracking())
+            .Where(c => c.CohortId == cohort.Id && c.Kind == CertificateKind.Person && c.Status == CertificateStatus.Valid && c.AuthorityId != null)
+            .Join(db.Authorities, c => c.AuthorityId, a => a.Id, (c, a) => new StageFact(a.Id, c.LocalGovernmentId, null, c.CountryCode, a.Gender))
+            .ToListAsync(cancellationToken);
+        stages.Add((StageKind.Certified, null, certified));
 
         var funnel = stages.Select(s => new FunnelStage(s.Kind, s.Name, People(s.Facts), Governments(s.Facts), s.Facts.Select(f => f.CountryCode).Distinct().Count())).ToList();
         var main = stages.Where(s => s.Kind != StageKind.Session).ToList();
