@@ -20,7 +20,8 @@ public sealed class FunnelQueryCountTests(ListQueryCountFixture fixture) : IClas
 
         smallPeople.Should().Be(3);
         largePeople.Should().Be(150);
-        largeStatements.Should().Be(smallStatements).And.BeLessThanOrEqualTo(8);
+        // Constant whatever the size: the funnel's own reads plus those of the recognition rules and the certificates (13 today).
+        largeStatements.Should().Be(smallStatements).And.BeLessThanOrEqualTo(14);
     }
 
     private async Task<(int Invited, int Statements)> CountAsync(PortalClient client, int cohort)
