@@ -68,18 +68,7 @@ public sealed class BrowserFixture : PortalFixture
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
         });
-        return new Journey(context, await context.NewPageAsync(), Path.Combine(ArtifactsFolder(), "browser", name));
-    }
-
-    private static string ArtifactsFolder()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ChampionPortal.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? Path.GetTempPath(), "artifacts");
+        return new Journey(context, await context.NewPageAsync(), Path.Combine(TestPaths.Artifacts("browser"), name));
     }
 }
 

@@ -33,8 +33,7 @@ public sealed class CertificateTests(PortalFixture fixture) : IClassFixture<Port
         certificate.Sha256.Should().Be(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(certificate.Pdf)).ToLowerInvariant());
         var pdf = await staff.GetAsync($"/certificates/{certificate.Id}/pdf");
         var bytes = await pdf.Content.ReadAsByteArrayAsync();
-        Directory.CreateDirectory(Path.Combine(Artifacts, "pdf"));
-        await File.WriteAllBytesAsync(Path.Combine(Artifacts, "pdf", "certificate-pt.pdf"), bytes);
+        await File.WriteAllBytesAsync(Path.Combine(TestPaths.Artifacts("pdf"), "certificate-pt.pdf"), bytes);
         using var document = PdfDocument.Open(bytes);
         var page = document.GetPage(1);
         page.Width.Should().BeGreaterThan(page.Height, "A4 landscape");
@@ -119,20 +118,6 @@ public sealed class CertificateTests(PortalFixture fixture) : IClassFixture<Port
         unknownPage.QuerySelector("[data-testid=verification]")!.TextContent.Should().Contain("No certificate has the code");
 
         (await fixture.App.WithDbAsync(db => db.Certificates.CountAsync(c => c.CohortId == s.Cohort && c.Status == CertificateStatus.Valid && c.Kind == CertificateKind.Person))).Should().Be(1);
-    }
-
-    private static string Artifacts
-    {
-        get
-        {
-            var folder = new DirectoryInfo(AppContext.BaseDirectory);
-            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ChampionPortal.sln")))
-            {
-                folder = folder.Parent;
-            }
-
-            return Path.Combine(folder?.FullName ?? Path.GetTempPath(), "artifacts");
-        }
     }
 
     private async Task<Setup> SetupAsync(string code)

@@ -65,13 +65,7 @@ public sealed class OpenBadgeTests(PortalFixture fixture) : IClassFixture<Portal
     [Fact]
     public void The_schema_copy_is_the_official_one_from_the_shared_reference_folder()
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ChampionPortal.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        var shared = Path.Combine(folder!.Parent!.FullName, "shared", "reference", "ob_v3p0_achievementcredential.schema.json");
+        var shared = Path.Combine(TestPaths.RepositoryRoot!.Parent!.FullName, "shared", "reference", "ob_v3p0_achievementcredential.schema.json");
         if (File.Exists(shared))
         {
             File.ReadAllText(SchemaPath).Should().Be(File.ReadAllText(shared));

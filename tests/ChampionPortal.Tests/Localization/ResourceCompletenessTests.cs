@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using ChampionPortal.Testing;
 
 namespace ChampionPortal.Tests.Localization;
 
@@ -44,14 +45,6 @@ public sealed class ResourceCompletenessTests
     private static IEnumerable<string> Placeholders(string text) =>
         System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Distinct();
 
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ChampionPortal.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("ChampionPortal.sln not found above the test output.");
-    }
+    internal static string RepositoryRoot() =>
+        TestPaths.RepositoryRoot?.FullName ?? throw new InvalidOperationException("ChampionPortal.sln not found above the test output.");
 }

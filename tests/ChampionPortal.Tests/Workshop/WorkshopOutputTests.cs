@@ -131,8 +131,7 @@ public sealed class WorkshopOutputTests(PortalFixture fixture) : IClassFixture<P
         var pdf = await anonymous.GetAsync(first + "/pdf?lang=pt");
         pdf.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
         var bytes = await pdf.Content.ReadAsByteArrayAsync();
-        Directory.CreateDirectory(Path.Combine(ArtifactsFolder, "pdf"));
-        await File.WriteAllBytesAsync(Path.Combine(ArtifactsFolder, "pdf", "agenda-v1-pt.pdf"), bytes);
+        await File.WriteAllBytesAsync(Path.Combine(TestPaths.Artifacts("pdf"), "agenda-v1-pt.pdf"), bytes);
         using (var document = PdfDocument.Open(bytes))
         {
             var pages = document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))).ToList();
@@ -151,20 +150,6 @@ public sealed class WorkshopOutputTests(PortalFixture fixture) : IClassFixture<P
         (await anonymous.PostAsync("/publications", [new("cohort", s.Cohort.ToString(CultureInfo.InvariantCulture)), new("kind", "Agenda")])).Response.Headers.Location!
             .ToString().Should().Contain("/account/sign-in", "publishing is for staff");
         (await fixture.App.WithDbAsync(db => db.Publications.CountAsync(p => p.CohortId == s.Cohort))).Should().Be(2);
-    }
-
-    private static string ArtifactsFolder
-    {
-        get
-        {
-            var folder = new DirectoryInfo(AppContext.BaseDirectory);
-            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ChampionPortal.sln")))
-            {
-                folder = folder.Parent;
-            }
-
-            return Path.Combine(folder?.FullName ?? Path.GetTempPath(), "artifacts");
-        }
     }
 
     private async Task<Setup> SetupAsync(string code)
