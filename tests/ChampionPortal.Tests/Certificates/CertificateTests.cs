@@ -44,6 +44,27 @@ public sealed class CertificateTests(PortalFixture fixture) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task Staff_issue_to_a_selection_and_the_unticked_stay_pending()
+    {
+        var s = await SetupAsync("CRT4");
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        var (_, list) = await staff.GetPageAsync($"/certificates?cohort={s.Cohort}");
+        list.QuerySelectorAll("[data-testid=issue-form] input[name=recipients]").Select(i => i.GetAttribute("value"))
+            .Should().BeEquivalentTo([$"P:{s.Conceicao}", $"P:{s.Pedro}", $"G:{s.Niteroi}", $"G:{s.Salto}"]);
+
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)list.QuerySelector("[data-testid=issue-form]")!;
+        var fields = form.Elements.OfType<AngleSharp.Html.Dom.IHtmlInputElement>()
+            .Where(i => i.Type != "checkbox" || (i.IsChecked && i.Value != $"P:{s.Pedro}"))
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value)).ToList();
+        await staff.PostAsync("/certificates/issue", fields);
+
+        (await fixture.App.WithDbAsync(db => db.Certificates.Where(c => c.CohortId == s.Cohort).Select(c => c.RecipientKey).ToListAsync()))
+            .Should().BeEquivalentTo([$"P:{s.Conceicao}", $"G:{s.Niteroi}", $"G:{s.Salto}"]);
+        (await staff.GetPageAsync($"/certificates?cohort={s.Cohort}")).Page.QuerySelectorAll("[data-testid=issue-form] input[name=recipients]")
+            .Select(i => i.GetAttribute("value")).Should().Equal($"P:{s.Pedro}");
+    }
+
+    [Fact]
     public async Task A_certificate_file_reaches_its_person_its_local_governments_authority_staff_and_its_country_office_and_no_one_else()
     {
         var s = await SetupAsync("CRT2");

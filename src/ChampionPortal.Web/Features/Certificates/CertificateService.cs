@@ -14,9 +14,12 @@ namespace ChampionPortal.Web.Features.Certificates;
 
 public sealed record CertificateRow(
     int Id, CertificateKind Kind, string Serial, string RecipientName, string LocalGovernmentName, string CountryCode, string CohortName, DateOnly IssuedOn,
-    CertificateStatus Status, string VerificationCode);
+    CertificateStatus Status, string VerificationCode, int? AuthorityId, int LocalGovernmentId);
 
-public sealed record CertificateList(int? CohortId, string? CohortName, IReadOnlyList<CertificateRow> Certificates, bool CanIssue, int EligibleWithout);
+/// <summary>An eligible recipient without a valid certificate yet: "P:{authority}" or "G:{local government}".</summary>
+public sealed record PendingRecipient(string Key, CertificateKind Kind, string Name, string CountryCode);
+
+public sealed record CertificateList(int? CohortId, string? CohortName, IReadOnlyList<CertificateRow> Certificates, bool CanIssue, IReadOnlyList<PendingRecipient> Pending);
 
 public sealed record CertificateIssuedEmail(string RecipientName, string CohortName, string Link, string VerificationUrl);
 
@@ -36,19 +39,39 @@ public sealed class CertificateService(
     /// <summary>Formats a stored code for reading: groups of four.</summary>
     public static string Grouped(string code) => string.Join("-", code.Chunk(4).Select(c => new string(c)));
 
-    /// <summary>Issues a certificate to every eligible person and local government of the cohort that has none; the number issued.</summary>
-    public async Task<int> IssueEligibleAsync(int cohortId, CancellationToken cancellationToken = default, bool notify = true)
+    /// <summary>The cohort's eligible people and local governments that have no valid certificate yet.</summary>
+    public async Task<List<PendingRecipient>> PendingAsync(int cohortId, CancellationToken cancellationToken = default)
     {
         if (await eligibility.EvaluateAsync(cohortId, cancellationToken) is not { } page)
+        {
+            return [];
+        }
+
+        var issued = (await db.Certificates.Where(c => c.CohortId == cohortId && c.Status == CertificateStatus.Valid).Select(c => c.RecipientKey).ToListAsync(cancellationToken)).ToHashSet();
+        return
+        [
+            .. page.People.Where(p => p.Eligible).Select(p => new PendingRecipient($"P:{p.AuthorityId}", CertificateKind.Person, p.FullName, p.CountryCode)),
+            .. page.Governments.Select(g => new PendingRecipient($"G:{g.LocalGovernmentId}", CertificateKind.LocalGovernment, g.Name, g.CountryCode)),
+        ];
+    }
+
+    /// <summary>
+    /// Issues a certificate to the cohort's eligible people and local governments that have none (only those named
+    /// when a selection is given); the number issued.
+    /// </summary>
+    public async Task<int> IssueEligibleAsync(int cohortId, CancellationToken cancellationToken = default, bool notify = true, IReadOnlyCollection<string>? only = null)
+    {
+        if (!await db.Cohorts.AnyAsync(c => c.Id == cohortId, cancellationToken))
         {
             return 0;
         }
 
+        var issued = (await db.Certificates.Where(c => c.CohortId == cohortId && c.Status == CertificateStatus.Valid).Select(c => c.RecipientKey).ToListAsync(cancellationToken)).ToHashSet();
+        var pending = (await PendingAsync(cohortId, cancellationToken)).Where(p => !issued.Contains(p.Key) && (only is null || only.Contains(p.Key))).ToList();
         var rules = await eligibility.RulesAsync(cohortId, cancellationToken);
         var cohort = await db.Cohorts.AsNoTracking().SingleAsync(c => c.Id == cohortId, cancellationToken);
-        var issued = await db.Certificates.Where(c => c.CohortId == cohortId && c.Status == CertificateStatus.Valid).Select(c => c.RecipientKey).ToListAsync(cancellationToken);
-        var people = page.People.Where(p => p.Eligible && !issued.Contains($"P:{p.AuthorityId}")).Select(p => p.AuthorityId).ToList();
-        var governments = page.Governments.Where(g => !issued.Contains($"G:{g.LocalGovernmentId}")).Select(g => g.LocalGovernmentId).ToList();
+        var people = pending.Where(p => p.Kind == CertificateKind.Person).Select(p => int.Parse(p.Key[2..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var governments = pending.Where(p => p.Kind == CertificateKind.LocalGovernment).Select(p => int.Parse(p.Key[2..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var authorities = await db.Authorities.AsNoTracking().Where(a => people.Contains(a.Id)).Include(a => a.LocalGovernment).ToListAsync(cancellationToken);
         var places = await db.LocalGovernments.AsNoTracking().Where(l => governments.Contains(l.Id)).ToListAsync(cancellationToken);
         var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken);
@@ -89,11 +112,14 @@ public sealed class CertificateService(
         }
 
         var rows = await query.OrderByDescending(c => c.IssuedOn).ThenBy(c => c.Serial)
-            .Select(c => new CertificateRow(c.Id, c.Kind, c.Serial, c.RecipientName, c.LocalGovernmentName, c.CountryCode, c.Cohort!.Name, c.IssuedOn, c.Status, c.VerificationCode))
+            .Select(c => new CertificateRow(c.Id, c.Kind, c.Serial, c.RecipientName, c.LocalGovernmentName, c.CountryCode, c.Cohort!.Name, c.IssuedOn, c.Status, c.VerificationCode, c.AuthorityId, c.LocalGovernmentId))
             .ToListAsync(cancellationToken);
         var cohortName = cohortId is { } cid ? await db.Cohorts.Where(c => c.Id == cid).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken) : null;
-        return new CertificateList(cohortId, cohortName, rows, staff && cohortId is not null, 0);
+        var pending = staff && cohortId is { } pid ? (await PendingAsync(pid, cancellationToken)).Where(p => !rows.Any(r => r.Status == CertificateStatus.Valid && Key(r) == p.Key)).ToList() : [];
+        return new CertificateList(cohortId, cohortName, rows, staff && cohortId is not null, pending);
     }
+
+    private static string Key(CertificateRow row) => row.Kind == CertificateKind.Person ? $"P:{row.AuthorityId}" : $"G:{row.LocalGovernmentId}";
 
     /// <summary>The certificate's PDF for a user allowed to have it; null (404) for anyone else.</summary>
     public async Task<(byte[] Pdf, string FileName)?> PdfAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default)

@@ -19,9 +19,10 @@ public sealed class CertificatesController(CertificateService certificates, IStr
     public async Task<IActionResult> Index(int? cohort, CancellationToken cancellationToken) => View(await certificates.ListAsync(User, cohort, cancellationToken));
 
     [HttpPost("issue"), Authorize(Policy = Policies.ManageCohorts)]
-    public async Task<IActionResult> Issue(int cohort, CancellationToken cancellationToken)
+    public async Task<IActionResult> Issue(int cohort, List<string>? recipients, CancellationToken cancellationToken)
     {
-        TempData["Notice"] = text["Notice_Issued", await certificates.IssueEligibleAsync(cohort, cancellationToken)].Value;
+        // The form lists every pending recipient, ticked; staff untick those not to issue now.
+        TempData["Notice"] = text["Notice_Issued", await certificates.IssueEligibleAsync(cohort, cancellationToken, only: recipients ?? [])].Value;
         return Redirect($"/certificates?cohort={cohort}");
     }
 
