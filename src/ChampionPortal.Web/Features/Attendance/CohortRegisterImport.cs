@@ -57,8 +57,6 @@ public sealed class CohortRegisterImport(PortalDbContext db, TimeProvider timePr
         ["excusado"] = AttendanceStatus.Excused,
     };
 
-    private static readonly TimeSpan BatchLifetime = TimeSpan.FromHours(1);
-
     public Task<Cohort?> CohortAsync(int cohortId, CancellationToken cancellationToken = default) =>
         db.Cohorts.AsNoTracking().Include(c => c.Events).ThenInclude(e => e.Sessions).SingleOrDefaultAsync(c => c.Id == cohortId, cancellationToken);
 
@@ -96,19 +94,14 @@ public sealed class CohortRegisterImport(PortalDbContext db, TimeProvider timePr
             return Preview(cohort, null, fileName, plan, plan.Problems);
         }
 
-        var now = timeProvider.GetUtcNow().UtcDateTime;
-        await db.ImportBatches.Where(b => b.CreatedAtUtc < now - BatchLifetime).ExecuteDeleteAsync(cancellationToken);
-        var batch = new ImportBatch { Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)), UserId = userId, RowsJson = JsonSerializer.Serialize(rows), CreatedAtUtc = now };
-        db.ImportBatches.Add(batch);
-        await db.SaveChangesAsync(cancellationToken);
+        var batch = await db.StartImportBatchAsync(userId, rows, timeProvider.GetUtcNow().UtcDateTime, replaceUsersEarlier: false, cancellationToken);
         return Preview(cohort, batch.Token, fileName, plan, []);
     }
 
     /// <summary>Applies a previewed register. Null when the batch is not this user's or has expired; otherwise the final plan.</summary>
     public async Task<RegisterImportPreview?> CommitAsync(int cohortId, string token, int userId, CancellationToken cancellationToken = default)
     {
-        var oldest = timeProvider.GetUtcNow().UtcDateTime - BatchLifetime;
-        var batch = await db.ImportBatches.SingleOrDefaultAsync(b => b.Token == token && b.UserId == userId && b.CreatedAtUtc >= oldest, cancellationToken);
+        var batch = await db.FindImportBatchAsync(token, userId, timeProvider.GetUtcNow().UtcDateTime, cancellationToken);
         if (batch is null || await CohortAsync(cohortId, cancellationToken) is not { } cohort)
         {
             return null;

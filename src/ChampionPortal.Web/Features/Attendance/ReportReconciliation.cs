@@ -16,8 +16,6 @@ namespace ChampionPortal.Web.Features.Attendance;
 /// </summary>
 public sealed class ReportReconciliation(PortalDbContext db, AttendanceService attendance, TimeProvider timeProvider)
 {
-    private static readonly TimeSpan BatchLifetime = TimeSpan.FromHours(1);
-
     public async Task<ReportStep?> UploadAsync(int sessionId, IFormFile? file, int minimumSharePercent, int userId, CancellationToken cancellationToken = default)
     {
         if (await attendance.SessionAsync(sessionId, cancellationToken) is not { } session)
@@ -34,11 +32,7 @@ public sealed class ReportReconciliation(PortalDbContext db, AttendanceService a
         var recognized = ParticipantReport.Recognize(rows);
         var (headerIndex, columns) = recognized is { } r ? (r.HeaderIndex, r.Columns) : (0, await RememberedColumnsAsync(rows[0], cancellationToken));
         var stored = new StoredReport(sessionId, Path.GetFileName(file!.FileName), Math.Clamp(minimumSharePercent, 1, 100), rows, columns is null ? null : headerIndex, columns);
-        var now = timeProvider.GetUtcNow().UtcDateTime;
-        await db.ImportBatches.Where(b => b.CreatedAtUtc < now - BatchLifetime).ExecuteDeleteAsync(cancellationToken);
-        var batch = new ImportBatch { Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)), UserId = userId, RowsJson = JsonSerializer.Serialize(stored), CreatedAtUtc = now };
-        db.ImportBatches.Add(batch);
-        await db.SaveChangesAsync(cancellationToken);
+        var batch = await db.StartImportBatchAsync(userId, stored, timeProvider.GetUtcNow().UtcDateTime, replaceUsersEarlier: false, cancellationToken);
         return await StepAsync(session, batch.Token, stored, cancellationToken);
     }
 
@@ -225,8 +219,7 @@ public sealed class ReportReconciliation(PortalDbContext db, AttendanceService a
 
     private async Task<(SessionHeader Session, ImportBatch Batch, StoredReport Stored)?> LoadAsync(int sessionId, string token, int userId, CancellationToken cancellationToken)
     {
-        var oldest = timeProvider.GetUtcNow().UtcDateTime - BatchLifetime;
-        var batch = await db.ImportBatches.SingleOrDefaultAsync(b => b.Token == token && b.UserId == userId && b.CreatedAtUtc >= oldest, cancellationToken);
+        var batch = await db.FindImportBatchAsync(token, userId, timeProvider.GetUtcNow().UtcDateTime, cancellationToken);
         var stored = batch is null ? null : JsonSerializer.Deserialize<StoredReport>(batch.RowsJson);
         if (stored is null || stored.SessionId != sessionId || await attendance.SessionAsync(sessionId, cancellationToken) is not { } session)
         {

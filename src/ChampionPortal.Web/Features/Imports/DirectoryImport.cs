@@ -17,7 +17,6 @@ namespace ChampionPortal.Web.Features.Imports;
 /// </summary>
 public sealed class DirectoryImport(PortalDbContext db, TimeProvider timeProvider)
 {
-    private static readonly TimeSpan BatchLifetime = TimeSpan.FromHours(1);
     private static readonly EmailAddressAttribute EmailFormat = new();
 
     public async Task<ImportPreview> PreviewAsync(IFormFile? file, int userId, CountryScope scope, CancellationToken cancellationToken = default)
@@ -35,19 +34,14 @@ public sealed class DirectoryImport(PortalDbContext db, TimeProvider timeProvide
             return plan.ToPreview(null, fileName);
         }
 
-        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-        var now = timeProvider.GetUtcNow().UtcDateTime;
-        await db.ImportBatches.Where(b => b.UserId == userId || b.CreatedAtUtc < now - BatchLifetime).ExecuteDeleteAsync(cancellationToken);
-        db.ImportBatches.Add(new ImportBatch { Token = token, UserId = userId, RowsJson = JsonSerializer.Serialize(rows), CreatedAtUtc = now });
-        await db.SaveChangesAsync(cancellationToken);
-        return plan.ToPreview(token, fileName);
+        var batch = await db.StartImportBatchAsync(userId, rows, timeProvider.GetUtcNow().UtcDateTime, replaceUsersEarlier: true, cancellationToken);
+        return plan.ToPreview(batch.Token, fileName);
     }
 
     /// <summary>Applies a previewed file. Null when the batch is not this user's or has expired; otherwise the final plan.</summary>
     public async Task<ImportPreview?> CommitAsync(string token, int userId, CountryScope scope, CancellationToken cancellationToken = default)
     {
-        var oldest = timeProvider.GetUtcNow().UtcDateTime - BatchLifetime;
-        var batch = await db.ImportBatches.SingleOrDefaultAsync(b => b.Token == token && b.UserId == userId && b.CreatedAtUtc >= oldest, cancellationToken);
+        var batch = await db.FindImportBatchAsync(token, userId, timeProvider.GetUtcNow().UtcDateTime, cancellationToken);
         if (batch is null)
         {
             return null;
