@@ -94,7 +94,9 @@ public sealed class Journey(IBrowserContext context, IPage page, string folder) 
         await Page.Locator("main button[type=submit]").ClickAsync();
         try
         {
-            await Page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal), new() { Timeout = 20_000 });
+            // Wait for the navigation to commit, not for the next page's load: on a busy two-core machine the first
+            // render of a page can take longer than the sign-in itself.
+            await Page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal), new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
