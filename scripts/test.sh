@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Champion Portal. Installs what the tests need where it is missing (PostgreSQL server
-# binaries and Chromium on Debian/Ubuntu, as root or through sudo), builds, runs the tests, and ends with the line
+# binaries, Chromium and poppler's pdftoppm on Debian/Ubuntu, as root or through sudo), builds, runs the tests, and ends with the line
 # "N passed, N failed, N skipped" computed from the test results (TRX files in artifacts/test-results).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +39,14 @@ if [ ! -x "$chromium_path" ]; then
   echo "Chromium is missing (the browser tests drive it through Playwright): installing the Debian package 'chromium'..."
   if ! install_debian_packages chromium; then
     echo "Could not install Chromium. Install it (e.g. 'sudo apt-get install chromium') or set CHROMIUM_PATH." >&2
+    exit 1
+  fi
+fi
+
+if ! command -v pdftoppm >/dev/null 2>&1; then
+  echo "pdftoppm is missing (tests turn rendered certificates into PNGs to look at): installing the Debian package 'poppler-utils'..."
+  if ! install_debian_packages poppler-utils; then
+    echo "Could not install pdftoppm. Install poppler-utils (e.g. 'sudo apt-get install poppler-utils')." >&2
     exit 1
   fi
 fi

@@ -38,6 +38,10 @@ public static class PortalApp
             }
 
             builder.Services.AddHostedService<Features.Invitations.InvitationReminders>();
+            if (builder.Configuration.GetValue("Certificates:Issuance:Enabled", true))
+            {
+                builder.Services.AddHostedService<Features.Certificates.CertificateIssuanceWorker>();
+            }
         }
 
         ConfigureServices(builder.Services, builder.Configuration, builder.Environment);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChampionPortal.Testing;
@@ -103,6 +104,34 @@ public class PortalAppFactory(string connectionString, string environment = "Tes
 
         events.Attempted += Handler;
         return done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>
+    /// Completes when no certificate issuance has items left to issue, woken by each item the given portals' workers
+    /// handle (this one when none is named): the issuance runs in the background after the request that starts it.
+    /// </summary>
+    public async Task IssuancesFinishedAsync(params PortalAppFactory[] workers)
+    {
+        var handled = new SemaphoreSlim(0);
+        void Handler(int issuance, IssuanceItemStatus status) => handled.Release();
+        var sources = (workers.Length == 0 ? [this] : workers).Select(w => w.Services.GetRequiredService<ChampionPortal.Web.Features.Certificates.IssuanceEvents>()).ToList();
+        sources.ForEach(e => e.Handled += Handler);
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (await WithDbAsync(db => db.CertificateIssuanceItems.AnyAsync(i => i.Status == IssuanceItemStatus.Pending)))
+            {
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero || !await handled.WaitAsync(left))
+                {
+                    throw new TimeoutException("Certificate issuance did not finish within 90 seconds.");
+                }
+            }
+        }
+        finally
+        {
+            sources.ForEach(e => e.Handled -= Handler);
+        }
     }
 
     /// <summary>Runs work against the portal's own database through its own service registration.</summary>

@@ -111,4 +111,31 @@ public static class TestData
         });
         return id;
     }
+
+    /// <summary>
+    /// A person who accepted the cohort's invitation and was present at every session given, representing their
+    /// local government, with their preferred language: a champion by the default recognition rules.
+    /// </summary>
+    public static async Task<int> AddChampionAsync(
+        this PortalAppFactory app, int cohortId, IEnumerable<int> sessionIds, string fullName, int localGovernmentId, string countryCode, string language)
+    {
+        var id = await app.AddAuthorityAsync(fullName, localGovernmentId, countryCode);
+        await app.AddInvitationAsync(cohortId, id);
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Authorities.FindAsync(id))!.PreferredLanguage = language;
+            db.Attendances.AddRange(sessionIds.Select(session => new Attendance
+            {
+                CohortId = cohortId,
+                SessionId = session,
+                AuthorityId = id,
+                LocalGovernmentId = localGovernmentId,
+                CountryCode = countryCode,
+                Status = AttendanceStatus.Present,
+                RecordedAtUtc = DateTime.UtcNow,
+            }));
+            return await db.SaveChangesAsync();
+        });
+        return id;
+    }
 }

@@ -43,6 +43,9 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<RecognitionRules> RecognitionRules => Set<RecognitionRules>();
     public DbSet<EligibilityException> EligibilityExceptions => Set<EligibilityException>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<CertificateIssuance> CertificateIssuances => Set<CertificateIssuance>();
+    public DbSet<CertificateIssuanceItem> CertificateIssuanceItems => Set<CertificateIssuanceItem>();
+    public DbSet<CertificateArtwork> CertificateArtworks => Set<CertificateArtwork>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -47,3 +47,56 @@ public class Certificate : ICountryScoped
     /// <summary>The recipient for whom at most one valid certificate exists per cohort: "P:{authority}" or "G:{local government}".</summary>
     public required string RecipientKey { get; set; }
 }
+
+public enum IssuanceItemStatus
+{
+    Pending,
+    Issued,
+
+    /// <summary>The recipient already had a valid certificate in the cohort (another run, or another instance, issued it).</summary>
+    Skipped,
+    Failed,
+}
+
+/// <summary>
+/// Staff's request to issue certificates to a cohort's recipients. Its items are worked through in the background,
+/// one claimed row at a time, by whichever portal instance gets there first; a restart resumes with the items still
+/// pending. Its progress is counted from the items, so no instance has to write a shared counter.
+/// </summary>
+public class CertificateIssuance
+{
+    public int Id { get; set; }
+    public int CohortId { get; set; }
+    public Cohort? Cohort { get; set; }
+    public bool Notify { get; set; }
+    public string? RequestedBy { get; set; }
+    public DateTime RequestedAtUtc { get; set; }
+
+    /// <summary>The portal's address when the issuance was requested, for the verification links printed on certificates issued later in the background.</summary>
+    public string? PublicBaseUrl { get; set; }
+    public List<CertificateIssuanceItem> Items { get; set; } = [];
+}
+
+/// <summary>One recipient ("P:{authority}" or "G:{local government}") of an issuance.</summary>
+public class CertificateIssuanceItem
+{
+    public long Id { get; set; }
+    public int IssuanceId { get; set; }
+    public required string RecipientKey { get; set; }
+    public IssuanceItemStatus Status { get; set; }
+    public int? CertificateId { get; set; }
+    public DateTime? ProcessedAtUtc { get; set; }
+    public string? Error { get; set; }
+}
+
+/// <summary>
+/// An image an Administrator or regional staff uploaded for certificates: the logos at the top ("logo-1", "logo-2")
+/// and a cohort's signature ("signature-{cohort}"). PNG or JPEG, checked by content.
+/// </summary>
+public class CertificateArtwork
+{
+    public required string Key { get; set; }
+    public required string ContentType { get; set; }
+    public required byte[] Content { get; set; }
+    public DateTime UploadedAtUtc { get; set; }
+}

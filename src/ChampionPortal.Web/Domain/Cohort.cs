@@ -17,6 +17,9 @@ public class Cohort : IVersioned
     public DateOnly StartDate { get; set; }
     public DateOnly EndDate { get; set; }
     public CohortStatus Status { get; set; }
+
+    /// <summary>The last certificate serial number reserved in this cohort; issuance reserves numbers in blocks, never twice.</summary>
+    public int LastCertificateNumber { get; set; }
     public int Version { get; set; }
     public List<Event> Events { get; set; } = [];
 }

@@ -9,12 +9,12 @@ namespace ChampionPortal.Tests.Certificates;
 
 public sealed class CertificateTests(PortalFixture fixture) : IClassFixture<PortalFixture>
 {
-    private sealed record Setup(int Cohort, int Conceicao, int Pedro, int Niteroi, int Salto);
+    internal sealed record Setup(int Cohort, int Conceicao, int Pedro, int Niteroi, int Salto, IReadOnlyList<int> Others);
 
     [Fact]
     public async Task Issuance_is_idempotent_even_when_two_runs_race_and_the_pdf_carries_the_accented_name_the_code_and_the_serial()
     {
-        var s = await SetupAsync("CRT1");
+        var s = await SetupAsync(fixture.App, "CRT1");
         using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
         var (_, list) = await staff.GetPageAsync($"/certificates?cohort={s.Cohort}");
 
@@ -23,6 +23,7 @@ public sealed class CertificateTests(PortalFixture fixture) : IClassFixture<Port
             staff.SubmitAsync(list, new Dictionary<string, string?>(), "[data-testid=issue-form]"),
             staff.SubmitAsync(list, new Dictionary<string, string?>(), "[data-testid=issue-form]"));
         await staff.SubmitAsync(list, new Dictionary<string, string?>(), "[data-testid=issue-form]");
+        await fixture.App.IssuancesFinishedAsync();
 
         var issued = await fixture.App.WithDbAsync(db => db.Certificates.AsNoTracking().Where(c => c.CohortId == s.Cohort).ToListAsync());
         issued.Select(c => c.RecipientKey).Should().BeEquivalentTo([$"P:{s.Conceicao}", $"P:{s.Pedro}", $"G:{s.Niteroi}", $"G:{s.Salto}"]);
@@ -46,7 +47,7 @@ public sealed class CertificateTests(PortalFixture fixture) : IClassFixture<Port
     [Fact]
     public async Task Staff_issue_to_a_selection_and_the_unticked_stay_pending()
     {
-        var s = await SetupAsync("CRT4");
+        var s = await SetupAsync(fixture.App, "CRT4");
         using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
         var (_, list) = await staff.GetPageAsync($"/certificates?cohort={s.Cohort}");
         list.QuerySelectorAll("[data-testid=issue-form] input[name=recipients]").Select(i => i.GetAttribute("value"))
@@ -57,6 +58,7 @@ public sealed class CertificateTests(PortalFixture fixture) : IClassFixture<Port
             .Where(i => i.Type != "checkbox" || (i.IsChecked && i.Value != $"P:{s.Pedro}"))
             .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value)).ToList();
         await staff.PostAsync("/certificates/issue", fields);
+        await fixture.App.IssuancesFinishedAsync();
 
         (await fixture.App.WithDbAsync(db => db.Certificates.Where(c => c.CohortId == s.Cohort).Select(c => c.RecipientKey).ToListAsync()))
             .Should().BeEquivalentTo([$"P:{s.Conceicao}", $"G:{s.Niteroi}", $"G:{s.Salto}"]);
@@ -67,10 +69,11 @@ public sealed class CertificateTests(PortalFixture fixture) : IClassFixture<Port
     [Fact]
     public async Task A_certificate_file_reaches_its_person_its_local_governments_authority_staff_and_its_country_office_and_no_one_else()
     {
-        var s = await SetupAsync("CRT2");
+        var s = await SetupAsync(fixture.App, "CRT2");
         using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
         var (_, list) = await staff.GetPageAsync($"/certificates?cohort={s.Cohort}");
         await staff.SubmitAsync(list, new Dictionary<string, string?>(), "[data-testid=issue-form]");
+        await fixture.App.IssuancesFinishedAsync();
         var ids = await fixture.App.WithDbAsync(db => db.Certificates.Where(c => c.CohortId == s.Cohort).ToDictionaryAsync(c => c.RecipientKey, c => c.Id));
 
         using var conceicao = await fixture.App.SignedInClientAsync(Roles.Authority, authorityId: s.Conceicao);
@@ -110,10 +113,11 @@ public sealed class CertificateTests(PortalFixture fixture) : IClassFixture<Port
     [Fact]
     public async Task Verification_says_valid_superseded_with_the_current_code_revoked_with_its_date_or_unknown_and_never_shows_an_email()
     {
-        var s = await SetupAsync("CRT3");
+        var s = await SetupAsync(fixture.App, "CRT3");
         using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
         var (_, list) = await staff.GetPageAsync($"/certificates?cohort={s.Cohort}");
         await staff.SubmitAsync(list, new Dictionary<string, string?>(), "[data-testid=issue-form]");
+        await fixture.App.IssuancesFinishedAsync();
         var certificates = await fixture.App.WithDbAsync(db => db.Certificates.AsNoTracking().Where(c => c.CohortId == s.Cohort && c.Kind == CertificateKind.Person).ToDictionaryAsync(c => c.AuthorityId!.Value));
         string Code(Certificate c) => string.Join("-", c.VerificationCode.Chunk(4).Select(x => new string(x)));
         using var visitor = fixture.App.NewClient();
@@ -141,36 +145,28 @@ public sealed class CertificateTests(PortalFixture fixture) : IClassFixture<Port
         (await fixture.App.WithDbAsync(db => db.Certificates.CountAsync(c => c.CohortId == s.Cohort && c.Status == CertificateStatus.Valid && c.Kind == CertificateKind.Person))).Should().Be(1);
     }
 
-    private async Task<Setup> SetupAsync(string code)
+    /// <summary>
+    /// A cohort with two champions who took part in both stages, Conceição (Niterói, Brazil, Portuguese) and Pedro
+    /// (Salto, Uruguay, Spanish), and as many more in Salto as asked for.
+    /// </summary>
+    internal static async Task<Setup> SetupAsync(PortalAppFactory app, string code, int others = 0)
     {
-        var (cohort, sessions) = await fixture.App.AddCohortAsync(
+        var (cohort, sessions) = await app.AddCohortAsync(
             code,
             ("FORUM", EventKind.LaunchForum, new DateTime(2023, 10, 18, 13, 0, 0, DateTimeKind.Utc), 120, "America/Sao_Paulo"),
             ("WS1", EventKind.Workshop, new DateTime(2023, 11, 8, 14, 0, 0, DateTimeKind.Utc), 120, "America/Sao_Paulo"));
-        var niteroi = await fixture.App.AddLocalGovernmentAsync($"Niterói {code}", "BR");
-        var salto = await fixture.App.AddLocalGovernmentAsync($"Salto {code}", "UY");
-        async Task<int> Champion(string name, int place, string country, string language)
+        var niteroi = await app.AddLocalGovernmentAsync($"Niterói {code}", "BR");
+        var salto = await app.AddLocalGovernmentAsync($"Salto {code}", "UY");
+        Task<int> Champion(string name, int place, string country, string language) => app.AddChampionAsync(cohort, sessions.Values, name, place, country, language);
+
+        var conceicao = await Champion("Conceição Nuñez Añasco", niteroi, "BR", "pt");
+        var pedro = await Champion("Pedro Rodríguez", salto, "UY", "es");
+        var more = new List<int>();
+        for (var i = 1; i <= others; i++)
         {
-            var id = await fixture.App.AddAuthorityAsync(name, place, country);
-            await fixture.App.AddInvitationAsync(cohort, id);
-            await fixture.App.WithDbAsync(async db =>
-            {
-                (await db.Authorities.FindAsync(id))!.PreferredLanguage = language;
-                db.Attendances.AddRange(sessions.Values.Select(session => new ChampionPortal.Web.Domain.Attendance
-                {
-                    CohortId = cohort,
-                    SessionId = session,
-                    AuthorityId = id,
-                    LocalGovernmentId = place,
-                    CountryCode = country,
-                    Status = AttendanceStatus.Present,
-                    RecordedAtUtc = DateTime.UtcNow,
-                }));
-                return await db.SaveChangesAsync();
-            });
-            return id;
+            more.Add(await Champion($"Champion {i} {code}", salto, "UY", "es"));
         }
 
-        return new Setup(cohort, await Champion("Conceição Nuñez Añasco", niteroi, "BR", "pt"), await Champion("Pedro Rodríguez", salto, "UY", "es"), niteroi, salto);
+        return new Setup(cohort, conceicao, pedro, niteroi, salto, more);
     }
 }

@@ -38,6 +38,7 @@ public sealed class OpenBadgeTests(PortalFixture fixture) : IClassFixture<Portal
         using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
         var (_, list) = await staff.GetPageAsync($"/certificates?cohort={cohort}");
         await staff.SubmitAsync(list, new Dictionary<string, string?>(), "[data-testid=issue-form]");
+        await fixture.App.IssuancesFinishedAsync();
         var id = await fixture.App.WithDbAsync(db => db.Certificates.Where(c => c.CohortId == cohort && c.Kind == CertificateKind.Person).Select(c => c.Id).SingleAsync());
         var schema = JsonSchema.FromText(await File.ReadAllTextAsync(SchemaPath));
         var options = new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true };

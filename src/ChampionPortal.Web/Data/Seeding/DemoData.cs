@@ -9,7 +9,7 @@ namespace ChampionPortal.Web.Data.Seeding;
 /// countries, 27 local governments, a launch forum with one session and a workshop with two, and one account per
 /// role. Local governments carry real place names; every person is invented.
 /// </summary>
-public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userManager, TimeProvider timeProvider, Features.Certificates.CertificateService certificates)
+public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userManager, TimeProvider timeProvider, Features.Certificates.CertificateIssuanceService issuance)
 {
     public const string CohortCode = "2023";
     public const string Password = "Demo-Champion-2023";
@@ -184,7 +184,10 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
         await db.SaveChangesAsync(cancellationToken);
 
         // Recognition as in 2023: everyone who took part in both stages, and the local governments they represented.
-        await certificates.IssueEligibleAsync(cohort.Id, cancellationToken, notify: false);
+        if (await issuance.StartAsync(cohort.Id, only: null, notify: false, requestedBy: "demo data", cancellationToken) is { } issuanceId)
+        {
+            await issuance.DrainAsync(issuanceId, cancellationToken);
+        }
 
         foreach (var (email, role, description) in Accounts)
         {

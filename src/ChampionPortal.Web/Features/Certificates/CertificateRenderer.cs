@@ -14,7 +14,8 @@ public sealed class CertificatesResources;
 /// <summary>Everything a certificate says, in the recipient's language.</summary>
 public sealed record CertificateContent(
     CertificateKind Kind, string Language, string RecipientName, string? Position, string LocalGovernmentName, string CountryName, string CohortName,
-    DateOnly IssuedOn, string? SignatoryName, string? SignatoryTitle, string Serial, string VerificationCode, string VerificationUrl);
+    DateOnly IssuedOn, string? SignatoryName, string? SignatoryTitle, string Serial, string VerificationCode, string VerificationUrl,
+    CertificateImages Images);
 
 /// <summary>Renders a certificate as a PDF; an interface so that the PDF library stays replaceable.</summary>
 public interface ICertificateRenderer
@@ -65,6 +66,16 @@ public sealed class PdfSharpCertificateRenderer(IStringLocalizer<CertificatesRes
             void Centered(string line, XFont font, XBrush brush, double y) =>
                 g.DrawString(line, font, brush, new XRect(60, y, w - 120, font.Size * 1.4), XStringFormats.TopCenter);
 
+            if (content.Images.Logo1 is { } left)
+            {
+                DrawFitted(g, left, 60, 50, 120, 56);
+            }
+
+            if (content.Images.Logo2 is { } right)
+            {
+                DrawFitted(g, right, w - 180, 50, 120, 56);
+            }
+
             Centered(text["Initiative"], new XFont(PortalFonts.Text, 11, XFontStyleEx.Bold), accent, 70);
             Centered(text["Title"], new XFont(PortalFonts.Display, 34, XFontStyleEx.Bold), primary, 95);
             Centered(text[content.Kind == CertificateKind.Person ? "Subtitle_Person" : "Subtitle_Government"], new XFont(PortalFonts.Display, 18, XFontStyleEx.Regular), primary, 142);
@@ -102,6 +113,11 @@ public sealed class PdfSharpCertificateRenderer(IStringLocalizer<CertificatesRes
             g.DrawString(text["Date"], small, muted, new XPoint(80, bottom + 58));
             if (content.SignatoryName is { } signatory)
             {
+                if (content.Images.Signature is { } signature)
+                {
+                    DrawFitted(g, signature, w / 2 - 90, bottom - 8, 180, 52);
+                }
+
                 g.DrawLine(new XPen(PdfLayout.Muted, 0.5), w / 2 - 110, bottom + 46, w / 2 + 110, bottom + 46);
                 g.DrawString(signatory, new XFont(PortalFonts.Text, 11, XFontStyleEx.Bold), XBrushes.Black, new XRect(w / 2 - 150, bottom + 50, 300, 14), XStringFormats.TopCenter);
                 g.DrawString(content.SignatoryTitle ?? "", small, muted, new XRect(w / 2 - 150, bottom + 66, 300, 12), XStringFormats.TopCenter);
@@ -117,6 +133,15 @@ public sealed class PdfSharpCertificateRenderer(IStringLocalizer<CertificatesRes
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
         return stream.ToArray();
+    }
+
+    /// <summary>Draws the image as large as fits the box, keeping its proportions, centred in it.</summary>
+    private static void DrawFitted(XGraphics g, byte[] bytes, double x, double y, double width, double height)
+    {
+        using var image = XImage.FromStream(new MemoryStream(bytes));
+        var scale = Math.Min(width / image.PointWidth, height / image.PointHeight);
+        var (drawnWidth, drawnHeight) = (image.PointWidth * scale, image.PointHeight * scale);
+        g.DrawImage(image, x + (width - drawnWidth) / 2, y + (height - drawnHeight) / 2, drawnWidth, drawnHeight);
     }
 
     private static IEnumerable<string> Lines(XGraphics g, string text, XFont font, double width)

@@ -19,7 +19,8 @@ public sealed record CertificateRow(
 /// <summary>An eligible recipient without a valid certificate yet: "P:{authority}" or "G:{local government}".</summary>
 public sealed record PendingRecipient(string Key, CertificateKind Kind, string Name, string CountryCode);
 
-public sealed record CertificateList(int? CohortId, string? CohortName, IReadOnlyList<CertificateRow> Certificates, bool CanIssue, IReadOnlyList<PendingRecipient> Pending);
+public sealed record CertificateList(
+    int? CohortId, string? CohortName, IReadOnlyList<CertificateRow> Certificates, bool CanIssue, IReadOnlyList<PendingRecipient> Pending, IReadOnlyList<IssuanceProgress> Issuances);
 
 public sealed record CertificateIssuedEmail(string RecipientName, string CohortName, string Link, string VerificationUrl);
 
@@ -34,7 +35,8 @@ public sealed record Verification(
 /// </summary>
 public sealed class CertificateService(
     PortalDbContext db, EligibilityService eligibility, ICertificateRenderer renderer, PublicUrls urls, TimeProvider timeProvider,
-    Infrastructure.Email.EmailRenderer emails, Infrastructure.Email.IEmailSender sender)
+    Infrastructure.Email.EmailRenderer emails, Infrastructure.Email.IEmailSender sender, CertificateArtworkStore artwork,
+    IDatabaseDialect dialect, IServiceScopeFactory scopes)
 {
     /// <summary>Formats a stored code for reading: groups of four.</summary>
     public static string Grouped(string code) => string.Join("-", code.Chunk(4).Select(c => new string(c)));
@@ -50,51 +52,71 @@ public sealed class CertificateService(
         var issued = (await db.Certificates.Where(c => c.CohortId == cohortId && c.Status == CertificateStatus.Valid).Select(c => c.RecipientKey).ToListAsync(cancellationToken)).ToHashSet();
         return
         [
-            .. page.People.Where(p => p.Eligible).Select(p => new PendingRecipient($"P:{p.AuthorityId}", CertificateKind.Person, p.FullName, p.CountryCode)),
-            .. page.Governments.Select(g => new PendingRecipient($"G:{g.LocalGovernmentId}", CertificateKind.LocalGovernment, g.Name, g.CountryCode)),
+            .. page.People.Where(p => p.Eligible && !issued.Contains($"P:{p.AuthorityId}"))
+                .Select(p => new PendingRecipient($"P:{p.AuthorityId}", CertificateKind.Person, p.FullName, p.CountryCode)),
+            .. page.Governments.Where(g => !issued.Contains($"G:{g.LocalGovernmentId}"))
+                .Select(g => new PendingRecipient($"G:{g.LocalGovernmentId}", CertificateKind.LocalGovernment, g.Name, g.CountryCode)),
         ];
     }
 
     /// <summary>
-    /// Issues a certificate to the cohort's eligible people and local governments that have none (only those named
-    /// when a selection is given); the number issued.
+    /// Issues one recipient's certificate ("P:{authority}" or "G:{local government}") from the current records and
+    /// tells the person by e-mail when <paramref name="notify"/>; the new certificate's id, or null when the recipient
+    /// already has a valid one in the cohort. Links start with <paramref name="publicBaseUrl"/> when given (the address
+    /// at the time of the request, for work done later in the background).
     /// </summary>
-    public async Task<int> IssueEligibleAsync(int cohortId, CancellationToken cancellationToken = default, bool notify = true, IReadOnlyCollection<string>? only = null)
+    public async Task<int?> IssueToAsync(int cohortId, string recipientKey, bool notify, string? publicBaseUrl = null, CancellationToken cancellationToken = default) =>
+        (await IssueAsync(cohortId, [recipientKey], notify, publicBaseUrl, cancellationToken))[recipientKey];
+
+    /// <summary>
+    /// Issues the recipients' certificates, each key mapped to its new certificate's id (null: it already had one).
+    /// Several are rendered and saved together, and the save fails as a whole when another issuance issued one of them
+    /// meanwhile: the caller then issues them one by one.
+    /// </summary>
+    public async Task<Dictionary<string, int?>> IssueAsync(
+        int cohortId, IReadOnlyList<string> recipientKeys, bool notify, string? publicBaseUrl, CancellationToken cancellationToken = default)
     {
-        if (!await db.Cohorts.AnyAsync(c => c.Id == cohortId, cancellationToken))
+        var result = recipientKeys.Distinct().ToDictionary(k => k, _ => (int?)null);
+        var already = await db.Certificates.Where(c => c.CohortId == cohortId && recipientKeys.Contains(c.RecipientKey) && c.Status == CertificateStatus.Valid)
+            .Select(c => c.RecipientKey).ToListAsync(cancellationToken);
+        var recipients = await RecipientsAsync([.. result.Keys.Except(already)], cancellationToken);
+        if (result.Keys.Except(already).Except(recipients.Select(r => r.Key)).ToList() is { Count: > 0 } missing)
         {
-            return 0;
+            throw new InvalidOperationException($"No person or local government is recorded as {string.Join(", ", missing)}.");
         }
 
-        var issued = (await db.Certificates.Where(c => c.CohortId == cohortId && c.Status == CertificateStatus.Valid).Select(c => c.RecipientKey).ToListAsync(cancellationToken)).ToHashSet();
-        var pending = (await PendingAsync(cohortId, cancellationToken)).Where(p => !issued.Contains(p.Key) && (only is null || only.Contains(p.Key))).ToList();
-        var rules = await eligibility.RulesAsync(cohortId, cancellationToken);
-        var cohort = await db.Cohorts.AsNoTracking().SingleAsync(c => c.Id == cohortId, cancellationToken);
-        var people = pending.Where(p => p.Kind == CertificateKind.Person).Select(p => int.Parse(p.Key[2..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var governments = pending.Where(p => p.Kind == CertificateKind.LocalGovernment).Select(p => int.Parse(p.Key[2..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var authorities = await db.Authorities.AsNoTracking().Where(a => people.Contains(a.Id)).Include(a => a.LocalGovernment).ToListAsync(cancellationToken);
-        var places = await db.LocalGovernments.AsNoTracking().Where(l => governments.Contains(l.Id)).ToListAsync(cancellationToken);
-        var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken);
-        var count = 0;
-        foreach (var a in authorities)
+        if (recipients.Count == 0)
         {
-            var place = a.LocalGovernment;
-            if (await IssueOneAsync(cohort, rules, CertificateKind.Person, $"P:{a.Id}", a.Id, place?.Id ?? 0, a.CountryCode, a.PreferredLanguage, a.FullName, a.Position, place?.Name ?? "", countries, cancellationToken))
+            return result;
+        }
+
+        var context = await ContextAsync(cohortId, cancellationToken);
+        var issued = new List<(Recipient Recipient, Certificate Certificate)>();
+        if (recipients.Count == 1)
+        {
+            if (await IssueOneAsync(context, recipients[0], publicBaseUrl, cancellationToken) is { } certificate)
             {
-                count++;
-                if (notify)
-                {
-                    await NotifyAsync(cohort, a, cancellationToken);
-                }
+                issued.Add((recipients[0], certificate));
+            }
+        }
+        else
+        {
+            var first = await ReserveSerialsAsync(cohortId, recipients.Count, cancellationToken);
+            issued.AddRange(recipients.Select((r, i) => (r, Build(context, r, first + i, publicBaseUrl))));
+            db.Certificates.AddRange(issued.Select(i => i.Certificate));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        foreach (var (recipient, certificate) in issued)
+        {
+            result[recipient.Key] = certificate.Id;
+            if (notify && recipient.Person is { } person)
+            {
+                await NotifyAsync(context.Cohort, person, certificate.VerificationCode, publicBaseUrl, cancellationToken);
             }
         }
 
-        foreach (var l in places)
-        {
-            count += await IssueOneAsync(cohort, rules, CertificateKind.LocalGovernment, $"G:{l.Id}", null, l.Id, l.CountryCode, l.CountryCode == "BR" ? "pt" : "es", l.Name, null, l.Name, countries, cancellationToken) ? 1 : 0;
-        }
-
-        return count;
+        return result;
     }
 
     public async Task<CertificateList> ListAsync(ClaimsPrincipal user, int? cohortId, CancellationToken cancellationToken = default)
@@ -115,11 +137,31 @@ public sealed class CertificateService(
             .Select(c => new CertificateRow(c.Id, c.Kind, c.Serial, c.RecipientName, c.LocalGovernmentName, c.CountryCode, c.Cohort!.Name, c.IssuedOn, c.Status, c.VerificationCode, c.AuthorityId, c.LocalGovernmentId))
             .ToListAsync(cancellationToken);
         var cohortName = cohortId is { } cid ? await db.Cohorts.Where(c => c.Id == cid).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken) : null;
-        var pending = staff && cohortId is { } pid ? (await PendingAsync(pid, cancellationToken)).Where(p => !rows.Any(r => r.Status == CertificateStatus.Valid && Key(r) == p.Key)).ToList() : [];
-        return new CertificateList(cohortId, cohortName, rows, staff && cohortId is not null, pending);
+        if (!staff || cohortId is not { } pid)
+        {
+            return new CertificateList(cohortId, cohortName, rows, false, [], []);
+        }
+
+        // The cohort's issuances still running and the latest finished one; whoever they hold is no longer pending.
+        var recent = await ProgressQuery(db.CertificateIssuances.Where(r => r.CohortId == pid).OrderByDescending(r => r.Id).Take(10)).ToListAsync(cancellationToken);
+        var queued = await QueuedAsync(pid, cancellationToken);
+        var pending = (await PendingAsync(pid, cancellationToken)).Where(p => !queued.Contains(p.Key)).ToList();
+        return new CertificateList(cohortId, cohortName, rows, true, pending, [.. recent.Where(p => !p.Finished), .. recent.Where(p => p.Finished).Take(1)]);
     }
 
-    private static string Key(CertificateRow row) => row.Kind == CertificateKind.Person ? $"P:{row.AuthorityId}" : $"G:{row.LocalGovernmentId}";
+    /// <summary>Issuances' progress, counted from their items.</summary>
+    public static IQueryable<IssuanceProgress> ProgressQuery(IQueryable<CertificateIssuance> issuances) =>
+        issuances.Select(r => new IssuanceProgress(
+            r.Id, r.CohortId, r.RequestedAtUtc, r.Items.Count(),
+            r.Items.Count(i => i.Status == IssuanceItemStatus.Issued),
+            r.Items.Count(i => i.Status == IssuanceItemStatus.Skipped),
+            r.Items.Count(i => i.Status == IssuanceItemStatus.Failed)));
+
+    /// <summary>Recipient keys held by the cohort's unfinished issuances.</summary>
+    public async Task<HashSet<string>> QueuedAsync(int cohortId, CancellationToken cancellationToken = default) =>
+        (await db.CertificateIssuanceItems
+            .Where(i => i.Status == IssuanceItemStatus.Pending && db.CertificateIssuances.Any(r => r.Id == i.IssuanceId && r.CohortId == cohortId))
+            .Select(i => i.RecipientKey).ToListAsync(cancellationToken)).ToHashSet();
 
     /// <summary>The certificate's PDF for a user allowed to have it; null (404) for anyone else.</summary>
     public async Task<(byte[] Pdf, string FileName)?> PdfAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default)
@@ -252,19 +294,35 @@ public sealed class CertificateService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         old.Status = CertificateStatus.Superseded;
         await db.SaveChangesAsync(cancellationToken);
-        var cohort = await db.Cohorts.AsNoTracking().SingleAsync(c => c.Id == old.CohortId, cancellationToken);
-        var rules = await eligibility.RulesAsync(old.CohortId, cancellationToken);
-        var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken);
-        var place = await db.LocalGovernments.AsNoTracking().SingleAsync(l => l.Id == old.LocalGovernmentId, cancellationToken);
-        var person = old.AuthorityId is { } aid ? await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == aid, cancellationToken) : null;
-        await IssueOneAsync(
-            cohort, rules, old.Kind, old.RecipientKey, old.AuthorityId, place.Id, place.CountryCode, person?.PreferredLanguage ?? old.Language,
-            person?.FullName ?? place.Name, person?.Position, place.Name, countries, cancellationToken);
-        var replacement = await db.Certificates.SingleAsync(c => c.CohortId == old.CohortId && c.RecipientKey == old.RecipientKey && c.Status == CertificateStatus.Valid, cancellationToken);
+        var recipient = (await RecipientsAsync([old.RecipientKey], cancellationToken)).Single();
+        var replacement = await IssueOneAsync(await ContextAsync(old.CohortId, cancellationToken), recipient, null, cancellationToken)
+            ?? throw new InvalidOperationException($"The replacement of certificate {old.Serial} could not be issued.");
         old.SupersededById = replacement.Id;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return replacement.Id;
+    }
+
+    /// <summary>
+    /// A sample certificate of the cohort with its signatory and the current artwork, in the language given, for staff
+    /// to check the layout before issuing; nothing is stored, and its code verifies nothing.
+    /// </summary>
+    public async Task<byte[]?> PreviewAsync(int cohortId, string language, CancellationToken cancellationToken = default)
+    {
+        if (await db.Cohorts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cohortId, cancellationToken) is not { } cohort)
+        {
+            return null;
+        }
+
+        language = PortalCultures.IsSupported(language) ? language : "es";
+        var rules = await eligibility.RulesAsync(cohortId, cancellationToken);
+        var brazil = await db.Countries.AsNoTracking().SingleAsync(c => c.Code == "BR", cancellationToken);
+        const string sample = "SAMP-LE00-0000";
+        return renderer.Render(new CertificateContent(
+            CertificateKind.Person, language, "Conceição Nuñez Añasco", "Secretária Municipal de Assistência Social", "Niterói",
+            PortalCultures.Pick(brazil.NameEn, brazil.NameEs, brazil.NamePt, language), cohort.Name, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime),
+            rules.SignatoryName, rules.SignatoryTitle, $"CLA-{cohort.Code}-0000", sample, urls.Absolute($"/verify/{sample}"),
+            await artwork.ForCertificateAsync(cohortId, cancellationToken)));
     }
 
     /// <summary>The public answer for a typed or scanned code; null when no certificate has it.</summary>
@@ -292,13 +350,11 @@ public sealed class CertificateService(
     }
 
     /// <summary>Tells the person, in their language, that their certificate is ready (through the outbox).</summary>
-    private async Task NotifyAsync(Cohort cohort, Authority person, CancellationToken cancellationToken)
+    private async Task NotifyAsync(Cohort cohort, Authority person, string code, string? baseUrl, CancellationToken cancellationToken)
     {
-        var code = await db.Certificates.Where(c => c.CohortId == cohort.Id && c.RecipientKey == $"P:{person.Id}" && c.Status == CertificateStatus.Valid)
-            .Select(c => c.VerificationCode).SingleAsync(cancellationToken);
         var language = PortalCultures.IsSupported(person.PreferredLanguage) ? person.PreferredLanguage : "es";
         var (subject, html, body) = await emails.RenderAsync(
-            "CertificateIssued", new CertificateIssuedEmail(person.FullName, cohort.Name, urls.Absolute("/certificates"), urls.Absolute($"/verify/{Grouped(code)}")), language);
+            "CertificateIssued", new CertificateIssuedEmail(person.FullName, cohort.Name, Link(baseUrl, "/certificates"), Link(baseUrl, $"/verify/{Grouped(code)}")), language);
         await sender.SendAsync(new Infrastructure.Email.EmailMessage(person.Email, person.FullName, subject, html, body), cancellationToken);
     }
 
@@ -321,61 +377,111 @@ public sealed class CertificateService(
         return query.Where(c => c.AuthorityId == authorityId || (c.Kind == CertificateKind.LocalGovernment && represented.Contains(c.LocalGovernmentId)));
     }
 
-    private async Task<bool> IssueOneAsync(
-        Cohort cohort, RecognitionRules rules, CertificateKind kind, string recipientKey, int? authorityId, int localGovernmentId, string countryCode, string language,
-        string recipientName, string? position, string localGovernmentName, IReadOnlyDictionary<string, Country> countries, CancellationToken cancellationToken)
-    {
-        language = PortalCultures.IsSupported(language) ? language : "es";
-        var country = countries[countryCode.Trim()];
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            var next = await db.Certificates.CountAsync(c => c.CohortId == cohort.Id, cancellationToken) + 1 + attempt;
-            var serial = $"CLA-{cohort.Code}-{next:0000}";
-            var code = ReadableCode.New(12);
-            var issuedOn = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
-            var pdf = renderer.Render(new CertificateContent(
-                kind, language, recipientName, position, localGovernmentName, language switch { "pt" => country.NamePt, "en" => country.NameEn, _ => country.NameEs },
-                cohort.Name, issuedOn, rules.SignatoryName, rules.SignatoryTitle, serial, Grouped(code), urls.Absolute($"/verify/{Grouped(code)}")));
-            var certificate = new Certificate
-            {
-                CohortId = cohort.Id,
-                Kind = kind,
-                AuthorityId = authorityId,
-                LocalGovernmentId = localGovernmentId,
-                CountryCode = countryCode,
-                Serial = serial,
-                VerificationCode = code,
-                Language = language,
-                RecipientName = recipientName,
-                Position = position,
-                LocalGovernmentName = localGovernmentName,
-                IssuedOn = issuedOn,
-                SignatoryName = rules.SignatoryName,
-                SignatoryTitle = rules.SignatoryTitle,
-                Status = CertificateStatus.Valid,
-                Pdf = pdf,
-                Sha256 = Convert.ToHexString(SHA256.HashData(pdf)).ToLowerInvariant(),
-                RecipientKey = recipientKey,
-            };
-            db.Certificates.Add(certificate);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return true;
-            }
-            catch (DbUpdateException)
-            {
-                db.Entry(certificate).State = EntityState.Detached;
+    private string Link(string? baseUrl, string path) => string.IsNullOrEmpty(baseUrl) ? urls.Absolute(path) : baseUrl.TrimEnd('/') + path;
 
-                // Someone else issued this recipient's certificate meanwhile: nothing more to do. Otherwise the
-                // serial was taken by a concurrent issuance: try the next number.
-                if (await db.Certificates.AnyAsync(c => c.CohortId == cohort.Id && c.RecipientKey == recipientKey && c.Status == CertificateStatus.Valid, cancellationToken))
-                {
-                    return false;
-                }
+    /// <summary>What every certificate of a cohort shares: the cohort, its rules and signatory, the artwork and the country names.</summary>
+    private sealed record IssueContext(Cohort Cohort, RecognitionRules Rules, CertificateImages Artwork, IReadOnlyDictionary<string, Country> Countries);
+
+    /// <summary>Who a certificate is for, from the current records; <see cref="Person"/> is set for a person.</summary>
+    private sealed record Recipient(
+        string Key, CertificateKind Kind, int? AuthorityId, int LocalGovernmentId, string CountryCode, string Language, string Name, string? Position,
+        string LocalGovernmentName, Authority? Person);
+
+    private async Task<IssueContext> ContextAsync(int cohortId, CancellationToken cancellationToken) => new(
+        await db.Cohorts.AsNoTracking().SingleAsync(c => c.Id == cohortId, cancellationToken),
+        await eligibility.RulesAsync(cohortId, cancellationToken),
+        await artwork.ForCertificateAsync(cohortId, cancellationToken),
+        await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code.Trim(), cancellationToken));
+
+    private async Task<List<Recipient>> RecipientsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        static int Id(string key) => int.Parse(key.AsSpan(2), System.Globalization.CultureInfo.InvariantCulture);
+        var personIds = keys.Where(k => k.StartsWith("P:", StringComparison.Ordinal)).Select(Id).ToList();
+        var placeIds = keys.Where(k => k.StartsWith("G:", StringComparison.Ordinal)).Select(Id).ToList();
+        var people = personIds.Count == 0 ? [] : await db.Authorities.AsNoTracking().Include(a => a.LocalGovernment).Where(a => personIds.Contains(a.Id)).ToListAsync(cancellationToken);
+        var places = placeIds.Count == 0 ? [] : await db.LocalGovernments.AsNoTracking().Where(l => placeIds.Contains(l.Id)).ToListAsync(cancellationToken);
+        return
+        [
+            .. people.Select(a => new Recipient(
+                $"P:{a.Id}", CertificateKind.Person, a.Id, a.LocalGovernment?.Id ?? 0, a.CountryCode, a.PreferredLanguage, a.FullName, a.Position, a.LocalGovernment?.Name ?? "", a)),
+            .. places.Select(l => new Recipient(
+                $"G:{l.Id}", CertificateKind.LocalGovernment, null, l.Id, l.CountryCode, l.CountryCode == "BR" ? "pt" : "es", l.Name, null, l.Name, null)),
+        ];
+    }
+
+    /// <summary>Renders the certificate with the given serial number and a new verification code, ready to be saved.</summary>
+    private Certificate Build(IssueContext context, Recipient recipient, int number, string? baseUrl)
+    {
+        var language = PortalCultures.IsSupported(recipient.Language) ? recipient.Language : "es";
+        var country = context.Countries[recipient.CountryCode.Trim()];
+        var serial = $"CLA-{context.Cohort.Code}-{number:0000}";
+        var code = ReadableCode.New(12);
+        var issuedOn = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
+        var (rules, cohort) = (context.Rules, context.Cohort);
+        var pdf = renderer.Render(new CertificateContent(
+            recipient.Kind, language, recipient.Name, recipient.Position, recipient.LocalGovernmentName, PortalCultures.Pick(country.NameEn, country.NameEs, country.NamePt, language),
+            cohort.Name, issuedOn, rules.SignatoryName, rules.SignatoryTitle, serial, Grouped(code), Link(baseUrl, $"/verify/{Grouped(code)}"), context.Artwork));
+        return new Certificate
+        {
+            CohortId = cohort.Id,
+            Kind = recipient.Kind,
+            AuthorityId = recipient.AuthorityId,
+            LocalGovernmentId = recipient.LocalGovernmentId,
+            CountryCode = recipient.CountryCode,
+            Serial = serial,
+            VerificationCode = code,
+            Language = language,
+            RecipientName = recipient.Name,
+            Position = recipient.Position,
+            LocalGovernmentName = recipient.LocalGovernmentName,
+            IssuedOn = issuedOn,
+            SignatoryName = rules.SignatoryName,
+            SignatoryTitle = rules.SignatoryTitle,
+            Status = CertificateStatus.Valid,
+            Pdf = pdf,
+            Sha256 = Convert.ToHexString(SHA256.HashData(pdf)).ToLowerInvariant(),
+            RecipientKey = recipient.Key,
+        };
+    }
+
+    /// <summary>Issues one certificate; null when the recipient got one meanwhile from a concurrent issuance.</summary>
+    private async Task<Certificate?> IssueOneAsync(IssueContext context, Recipient recipient, string? baseUrl, CancellationToken cancellationToken)
+    {
+        var certificate = Build(context, recipient, await ReserveSerialsAsync(context.Cohort.Id, 1, cancellationToken), baseUrl);
+        db.Certificates.Add(certificate);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return certificate;
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(certificate).State = EntityState.Detached;
+            if (await db.Certificates.AnyAsync(c => c.CohortId == certificate.CohortId && c.RecipientKey == recipient.Key && c.Status == CertificateStatus.Valid, cancellationToken))
+            {
+                return null;
             }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reserves serial numbers of the cohort; the first of them. On PostgreSQL the reservation commits at once in a
+    /// connection of its own, so that concurrent issuances (other workers, other instances) neither wait for each other
+    /// nor take the same number; a number reserved for a batch that then fails stays unused. SQLite has one writer at a
+    /// time, so there it belongs to the caller's transaction.
+    /// </summary>
+    private async Task<int> ReserveSerialsAsync(int cohortId, int count, CancellationToken cancellationToken)
+    {
+        const string reserve = "UPDATE \"Cohorts\" SET \"LastCertificateNumber\" = \"LastCertificateNumber\" + {0} WHERE \"Id\" = {1} RETURNING \"LastCertificateNumber\" AS \"Value\"";
+        if (dialect.Provider == DatabaseProvider.Sqlite)
+        {
+            return (await db.Database.SqlQueryRaw<int>(reserve, count, cohortId).ToListAsync(cancellationToken)).Single() - count + 1;
         }
 
-        return false;
+        using var scope = scopes.CreateScope();
+        var own = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        return (await own.Database.SqlQueryRaw<int>(reserve, count, cohortId).ToListAsync(cancellationToken)).Single() - count + 1;
     }
 }

@@ -13,18 +13,28 @@ namespace ChampionPortal.Web.Features.Certificates;
 /// </summary>
 [Route("certificates")]
 [Authorize(Policy = Policies.WorkshopOutputs)]
-public sealed class CertificatesController(CertificateService certificates, IStringLocalizer<CertificatesResources> text) : Controller
+public sealed class CertificatesController(
+    CertificateService certificates, CertificateIssuanceService issuance, IStringLocalizer<CertificatesResources> text) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? cohort, CancellationToken cancellationToken) => View(await certificates.ListAsync(User, cohort, cancellationToken));
 
+    /// <summary>Starts a background issuance; the certificates page then shows its progress.</summary>
     [HttpPost("issue"), Authorize(Policy = Policies.ManageCohorts)]
     public async Task<IActionResult> Issue(int cohort, List<string>? recipients, CancellationToken cancellationToken)
     {
         // The form lists every pending recipient, ticked; staff untick those not to issue now.
-        TempData["Notice"] = text["Notice_Issued", await certificates.IssueEligibleAsync(cohort, cancellationToken, only: recipients ?? [])].Value;
+        var started = await issuance.StartAsync(cohort, recipients ?? [], notify: true, User.Identity?.Name, cancellationToken);
+        TempData["Notice"] = started is null ? text["Notice_NothingToIssue"].Value : text["Notice_IssuanceStarted", recipients?.Count ?? 0].Value;
         return Redirect($"/certificates?cohort={cohort}");
     }
+
+    /// <summary>An issuance's progress, for the progress bar's script.</summary>
+    [HttpGet("issuance/{id:int}"), Authorize(Policy = Policies.ManageCohorts)]
+    public async Task<IActionResult> Progress(int id, CancellationToken cancellationToken) =>
+        await issuance.ProgressAsync(id, cancellationToken) is { } progress
+            ? Json(new { progress.Total, progress.Issued, progress.Skipped, progress.Failed, progress.Pending, progress.Percent, progress.Finished })
+            : NotFound();
 
     [HttpGet("{id:int}/pdf")]
     public async Task<IActionResult> Pdf(int id, CancellationToken cancellationToken) =>

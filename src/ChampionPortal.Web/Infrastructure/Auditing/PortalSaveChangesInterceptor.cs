@@ -30,6 +30,7 @@ public sealed class PortalSaveChangesInterceptor(TimeProvider timeProvider, Audi
         nameof(ResourceFile.Content),
         nameof(Publication.SnapshotJson),
         nameof(Certificate.Pdf),
+        nameof(CertificateArtwork.Content),
     };
 
     private static readonly HashSet<Type> UnauditedTypes =
@@ -38,6 +39,9 @@ public sealed class PortalSaveChangesInterceptor(TimeProvider timeProvider, Audi
 
         // A pending import is a working copy; what it changes is audited when it is applied.
         typeof(ImportBatch),
+
+        // Progress of background work; the certificates it issues are audited.
+        typeof(CertificateIssuanceItem),
 
         // E-mail bodies hold single-use links; the outbox keeps its own record of what was sent and when.
         typeof(OutboxMessage),

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace ChampionPortal.Web.Infrastructure.Email;
 
-/// <summary>Wakes this instance's dispatcher as soon as a message is queued, instead of at its next poll.</summary>
-public sealed class OutboxSignal
+/// <summary>Wakes a background worker of this instance as soon as there is work, instead of at its next poll.</summary>
+public abstract class WorkSignal
 {
     private readonly SemaphoreSlim signal = new(0, int.MaxValue);
 
@@ -14,6 +14,9 @@ public sealed class OutboxSignal
 
     public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
 }
+
+/// <summary>Wakes this instance's dispatcher as soon as a message is queued.</summary>
+public sealed class OutboxSignal : WorkSignal;
 
 /// <summary>What the dispatcher did with a message, for the outbox page and for tests that wait for delivery.</summary>
 public sealed class OutboxEvents

@@ -64,8 +64,10 @@ public static class PortalCultures
     }
 
     /// <summary>Picks the per-language column of reference data for the current UI culture.</summary>
-    public static string Pick(string en, string es, string pt) =>
-        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName switch
+    public static string Pick(string en, string es, string pt) => Pick(en, es, pt, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+
+    public static string Pick(string en, string es, string pt, string language) =>
+        language switch
         {
             "es" => es,
             "pt" => pt,

@@ -44,6 +44,10 @@ public static class FeatureRegistration
         services.AddScoped<Features.Eligibility.EligibilityService>();
         services.AddScoped<Features.Certificates.ICertificateRenderer, Features.Certificates.PdfSharpCertificateRenderer>();
         services.AddScoped<Features.Certificates.CertificateService>();
+        services.AddScoped<Features.Certificates.CertificateArtworkStore>();
+        services.AddScoped<Features.Certificates.CertificateIssuanceService>();
+        services.AddSingleton<Features.Certificates.IssuanceSignal>();
+        services.AddSingleton<Features.Certificates.IssuanceEvents>();
         return services;
     }
 }

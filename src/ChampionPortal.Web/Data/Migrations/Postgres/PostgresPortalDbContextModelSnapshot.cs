@@ -479,6 +479,103 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.ToTable("Certificates");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CertificateArtwork", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("CertificateArtworks");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CertificateIssuance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Notify")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PublicBaseUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.ToTable("CertificateIssuances");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CertificateIssuanceItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("CertificateId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("IssuanceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ProcessedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecipientKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.HasIndex("IssuanceId", "Status");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("CertificateIssuanceItems", (string)null);
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Cohort", b =>
                 {
                     b.Property<int>("Id")
@@ -494,6 +591,9 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date");
+
+                    b.Property<int>("LastCertificateNumber")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1919,6 +2019,31 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Cohort");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CertificateIssuance", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CertificateIssuanceItem", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ChampionPortal.Web.Domain.CertificateIssuance", null)
+                        .WithMany("Items")
+                        .HasForeignKey("IssuanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.CohortCountryQuota", b =>
                 {
                     b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
@@ -2250,6 +2375,11 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaItem", b =>
                 {
                     b.Navigation("Objectives");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CertificateIssuance", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.Cohort", b =>

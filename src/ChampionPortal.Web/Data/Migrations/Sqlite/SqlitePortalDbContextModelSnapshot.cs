@@ -460,6 +460,99 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Certificates");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CertificateArtwork", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("CertificateArtworks");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CertificateIssuance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Notify")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicBaseUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.ToTable("CertificateIssuances");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CertificateIssuanceItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CertificateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IssuanceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ProcessedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.HasIndex("IssuanceId", "Status");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("CertificateIssuanceItems", (string)null);
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Cohort", b =>
                 {
                     b.Property<int>("Id")
@@ -473,6 +566,9 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
 
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("LastCertificateNumber")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1856,6 +1952,31 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Cohort");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CertificateIssuance", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Cohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CertificateIssuanceItem", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ChampionPortal.Web.Domain.CertificateIssuance", null)
+                        .WithMany("Items")
+                        .HasForeignKey("IssuanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.CohortCountryQuota", b =>
                 {
                     b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
@@ -2187,6 +2308,11 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ChampionPortal.Web.Domain.AgendaItem", b =>
                 {
                     b.Navigation("Objectives");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CertificateIssuance", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.Cohort", b =>
