@@ -81,7 +81,13 @@ public sealed class CertificateTests(PortalFixture fixture) : IClassFixture<Port
         (await conceicao.GetAsync($"/certificates/{ids[$"G:{s.Niteroi}"]}/pdf")).StatusCode.Should().Be(HttpStatusCode.OK, "the local government she represented");
         (await conceicao.GetAsync($"/certificates/{ids[$"P:{s.Pedro}"]}/pdf")).StatusCode.Should().Be(HttpStatusCode.NotFound, "another person's");
         (await conceicao.GetAsync($"/certificates/{ids[$"G:{s.Salto}"]}/pdf")).StatusCode.Should().Be(HttpStatusCode.NotFound, "another local government's");
-        (await conceicao.GetPageAsync("/certificates")).Page.QuerySelectorAll("[data-testid=certificates] tbody tr").Should().HaveCount(2);
+        var serials = await fixture.App.WithDbAsync(db => db.Certificates.Where(c => c.CohortId == s.Cohort).ToDictionaryAsync(c => c.RecipientKey, c => c.Serial));
+        (await conceicao.GetAsync($"/certificates/serial/{serials[$"P:{s.Conceicao}"].ToLowerInvariant()}")).StatusCode.Should().Be(HttpStatusCode.OK, "her own, by serial");
+        (await conceicao.GetAsync($"/certificates/serial/{serials[$"P:{s.Pedro}"]}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "another person's, by serial");
+        var (_, mine) = await conceicao.GetPageAsync("/certificates");
+        mine.QuerySelectorAll("[data-testid=certificates] tbody tr").Should().HaveCount(2);
+        mine.QuerySelector("h1")!.TextContent.Should().Be("My certificates");
+        mine.QuerySelector("header nav a[href='/certificates']")!.TextContent.Trim().Should().Be("My certificates");
 
         using var brazil = await fixture.App.SignedInClientAsync(Roles.CountryOffice, "BR");
         (await brazil.GetAsync($"/certificates/{ids[$"P:{s.Conceicao}"]}/pdf")).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -91,9 +97,14 @@ public sealed class CertificateTests(PortalFixture fixture) : IClassFixture<Port
         (await brazil.GetAsync("/certificates/999999/pdf")).StatusCode.Should().Be(HttpStatusCode.NotFound);
 
         // ZIPs: the whole cohort for staff, their own country's for a country office.
-        using (var all = new System.IO.Compression.ZipArchive(await (await staff.GetAsync($"/certificates/zip?cohort={s.Cohort}")).Content.ReadAsStreamAsync()))
+        using (var all = new System.IO.Compression.ZipArchive(await (await staff.GetAsync($"/certificates/zip?cohort={s.Cohort}&country=")).Content.ReadAsStreamAsync()))
         {
             all.Entries.Should().HaveCount(4);
+        }
+
+        using (var uruguay = new System.IO.Compression.ZipArchive(await (await staff.GetAsync($"/certificates/zip?cohort={s.Cohort}&country=UY")).Content.ReadAsStreamAsync()))
+        {
+            uruguay.Entries.Should().HaveCount(2, "Pedro's and Salto's");
         }
 
         var brazilian = await fixture.App.WithDbAsync(db => db.Certificates.Where(c => c.CohortId == s.Cohort && c.CountryCode == "BR").Select(c => c.Serial + ".pdf").ToListAsync());

@@ -20,7 +20,14 @@ public sealed record CertificateRow(
 public sealed record PendingRecipient(string Key, CertificateKind Kind, string Name, string CountryCode);
 
 public sealed record CertificateList(
-    int? CohortId, string? CohortName, IReadOnlyList<CertificateRow> Certificates, bool CanIssue, IReadOnlyList<PendingRecipient> Pending, IReadOnlyList<IssuanceProgress> Issuances);
+    int? CohortId, string? CohortName, IReadOnlyList<CertificateRow> Certificates, bool CanIssue, IReadOnlyList<PendingRecipient> Pending, IReadOnlyList<IssuanceProgress> Issuances)
+{
+    /// <summary>An authority's own list ("My certificates").</summary>
+    public bool Mine { get; init; }
+
+    /// <summary>The countries of the listed certificates, for a ZIP of one country's.</summary>
+    public IReadOnlyList<string> Countries => [.. Certificates.Select(c => c.CountryCode).Distinct().Order()];
+}
 
 public sealed record CertificateIssuedEmail(string RecipientName, string CohortName, string Link, string VerificationUrl);
 
@@ -139,7 +146,7 @@ public sealed class CertificateService(
         var cohortName = cohortId is { } cid ? await db.Cohorts.Where(c => c.Id == cid).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken) : null;
         if (!staff || cohortId is not { } pid)
         {
-            return new CertificateList(cohortId, cohortName, rows, false, [], []);
+            return new CertificateList(cohortId, cohortName, rows, false, [], []) { Mine = user.IsInRole(Roles.Authority) && !user.IsInRole(Roles.CountryOffice) };
         }
 
         // The cohort's issuances still running and the latest finished one; whoever they hold is no longer pending.
@@ -164,9 +171,19 @@ public sealed class CertificateService(
             .Select(i => i.RecipientKey).ToListAsync(cancellationToken)).ToHashSet();
 
     /// <summary>The certificate's PDF for a user allowed to have it; null (404) for anyone else.</summary>
-    public async Task<(byte[] Pdf, string FileName)?> PdfAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default)
+    public Task<(byte[] Pdf, string FileName)?> PdfAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default) =>
+        PdfWhereAsync(user, db.Certificates.Where(c => c.Id == id), cancellationToken);
+
+    /// <summary>The same, found by its serial ("CLA-2023-0001", any case).</summary>
+    public Task<(byte[] Pdf, string FileName)?> PdfBySerialAsync(ClaimsPrincipal user, string serial, CancellationToken cancellationToken = default)
     {
-        var query = db.Certificates.AsNoTracking().Where(c => c.Id == id);
+        var wanted = serial.Trim().ToUpperInvariant();
+        return PdfWhereAsync(user, db.Certificates.Where(c => c.Serial == wanted), cancellationToken);
+    }
+
+    private async Task<(byte[] Pdf, string FileName)?> PdfWhereAsync(ClaimsPrincipal user, IQueryable<Certificate> query, CancellationToken cancellationToken)
+    {
+        query = query.AsNoTracking();
         if (!WorkshopAccess.IsStaff(user))
         {
             query = user.IsInRole(Roles.CountryOffice) ? query.Where(c => c.CountryCode == user.CountryScope().OnlyCountry) : await MineAsync(user, query, cancellationToken);
@@ -250,7 +267,7 @@ public sealed class CertificateService(
     /// <summary>The valid certificates' PDFs in one ZIP: a cohort's, optionally one country's; a country office gets its own country's only.</summary>
     public async Task<byte[]> ZipAsync(ClaimsPrincipal user, int cohortId, string? country, CancellationToken cancellationToken = default)
     {
-        var onlyCountry = WorkshopAccess.IsStaff(user) ? country : user.CountryScope().OnlyCountry;
+        var onlyCountry = WorkshopAccess.IsStaff(user) ? (string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant()) : user.CountryScope().OnlyCountry;
         var files = await db.Certificates.AsNoTracking()
             .Where(c => c.CohortId == cohortId && c.Status == CertificateStatus.Valid && (onlyCountry == null || c.CountryCode == onlyCountry))
             .OrderBy(c => c.Serial).Select(c => new { c.Serial, c.Pdf }).ToListAsync(cancellationToken);

@@ -40,10 +40,14 @@ public sealed class CertificatesController(
     public async Task<IActionResult> Pdf(int id, CancellationToken cancellationToken) =>
         await certificates.PdfAsync(User, id, cancellationToken) is { } pdf ? File(pdf.Pdf, "application/pdf", pdf.FileName) : NotFound();
 
+    [HttpGet("serial/{serial}")]
+    public async Task<IActionResult> PdfBySerial(string serial, CancellationToken cancellationToken) =>
+        await certificates.PdfBySerialAsync(User, serial, cancellationToken) is { } pdf ? File(pdf.Pdf, "application/pdf", pdf.FileName) : NotFound();
+
     /// <summary>A ZIP of a cohort's valid certificates (one country's with ?country=); staff and country offices.</summary>
     [HttpGet("zip"), Authorize(Policy = Policies.ViewNominations)]
     public async Task<IActionResult> Zip(int cohort, string? country, CancellationToken cancellationToken) =>
-        File(await certificates.ZipAsync(User, cohort, country, cancellationToken), "application/zip", $"certificates-{cohort}{(country is null ? "" : "-" + country)}.zip");
+        File(await certificates.ZipAsync(User, cohort, country, cancellationToken), "application/zip", $"certificates-{cohort}{(string.IsNullOrWhiteSpace(country) ? "" : "-" + country)}.zip");
 
     [HttpGet("{id:int}/badge")]
     public async Task<IActionResult> Badge(int id, CancellationToken cancellationToken) =>

@@ -33,7 +33,10 @@ public sealed class NavigationMenu(IAuthorizationService authorization)
         {
             if ((await authorization.AuthorizeAsync(user, item.Policy)).Succeeded)
             {
-                visible.Add(item);
+                // An authority sees only certificates of its own and of its local government.
+                visible.Add(item.Key == "certificates" && user.IsInRole(Domain.Roles.Authority)
+                    ? item with { TextKey = "Nav_MyCertificates", DescriptionKey = "Nav_MyCertificates_Description" }
+                    : item);
             }
         }
 

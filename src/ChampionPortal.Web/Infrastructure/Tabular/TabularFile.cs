@@ -28,10 +28,12 @@ public static class TabularFile
 
     /// <summary>
     /// A cell that begins with =, +, - or @ (or a tab or carriage return) would run as a formula when the file is opened
-    /// in a spreadsheet program: it is written with a leading apostrophe, which the program shows as text.
+    /// in a spreadsheet program: it is written with a leading apostrophe, which the program shows as text. A plain
+    /// number (a negative latitude) is no formula and stays as it is.
     /// </summary>
     public static string? Neutralize(string? value) =>
-        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            ? "'" + value : value;
 
     private static byte[] Csv(IReadOnlyList<string> header, List<List<string?>> rows)
     {
