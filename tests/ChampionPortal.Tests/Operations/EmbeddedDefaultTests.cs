@@ -119,6 +119,18 @@ public sealed class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture) : IClas
         Attendance.CohortRegisterImportTests.Figures(dashboard, "Event", "Exchange and capacity-building workshop").Should().Be((24, 16, 6));
         (await fixture.App.WithDbAsync(db => db.Certificates.CountAsync(c => c.CohortId == cohort && c.Status == CertificateStatus.Valid)))
             .Should().Be(24 + 16, "the people who took part in both stages and the local governments they represented are recognized");
+
+        // The public home page tells the same story to anyone, and the directory lists the 16 local governments.
+        using var visitor = fixture.App.NewClient("es");
+        var (_, home) = await visitor.GetPageAsync("/");
+        var figures = home.QuerySelector("[data-testid=public-figures]")!;
+        figures.QuerySelector("[data-figure=invited]")!.TextContent.Should().Be("40");
+        figures.QuerySelector("[data-figure=forum]")!.TextContent.Should().Be("38");
+        figures.QuerySelector("[data-figure=workshop]")!.TextContent.Should().Be("24");
+        figures.QuerySelector("[data-figure=governments]")!.TextContent.Should().Be("16");
+        var (_, champions) = await visitor.GetPageAsync("/champions");
+        champions.QuerySelectorAll("[data-testid=governments] li").Should().HaveCount(16);
+        champions.QuerySelectorAll("[data-testid=map-point]").Should().HaveCount(16, "every demo local government has coordinates");
     }
 
     [Fact]

@@ -50,6 +50,14 @@ public sealed class ProfileForm
     [Required(ErrorMessage = "Validation_Required")]
     [Display(Name = "Field_PreferredLanguage")]
     public string? PreferredLanguage { get; set; }
+
+    /// <summary>For an authority: listed by name in the public champions directory of the cohorts where recognized.</summary>
+    [Display(Name = "Field_DirectoryConsent")]
+    public bool DirectoryConsent { get; set; }
 }
 
-public sealed record ProfilePage(ProfileForm Form, string Email, IReadOnlyList<string> Roles);
+public sealed record ProfilePage(ProfileForm Form, string Email, IReadOnlyList<string> Roles)
+{
+    /// <summary>The signed-in user is an authority, whose consent to the public directory the profile holds.</summary>
+    public bool IsAuthority { get; init; }
+}

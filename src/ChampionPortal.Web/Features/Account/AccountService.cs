@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ChampionPortal.Web.Domain;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChampionPortal.Web.Features.Account;
 
@@ -11,7 +12,8 @@ public enum SignInOutcome
     LockedOut,
 }
 
-public sealed class AccountService(SignInManager<PortalUser> signInManager, UserManager<PortalUser> userManager, PasswordLinkSender passwordLinks)
+public sealed class AccountService(
+    SignInManager<PortalUser> signInManager, UserManager<PortalUser> userManager, PasswordLinkSender passwordLinks, Data.PortalDbContext db)
 {
     public async Task<SignInOutcome> SignInAsync(SignInForm form)
     {
@@ -76,8 +78,12 @@ public sealed class AccountService(SignInManager<PortalUser> signInManager, User
     public async Task<ProfilePage> ProfileAsync(ClaimsPrincipal principal)
     {
         var user = await userManager.GetUserAsync(principal) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+        var consent = user.AuthorityId is { } authorityId
+            && await db.Invitations.AnyAsync(i => i.AuthorityId == authorityId && i.Status == InvitationStatus.Accepted && i.DirectoryConsent);
         return new ProfilePage(
-            new ProfileForm { FullName = user.FullName, PreferredLanguage = user.PreferredLanguage }, user.Email!, [.. await userManager.GetRolesAsync(user)]);
+            new ProfileForm { FullName = user.FullName, PreferredLanguage = user.PreferredLanguage, DirectoryConsent = consent }, user.Email!,
+            [.. await userManager.GetRolesAsync(user)])
+        { IsAuthority = user.AuthorityId is not null };
     }
 
     /// <summary>Saves name and language and renews the cookie, which carries both.</summary>
@@ -87,6 +93,17 @@ public sealed class AccountService(SignInManager<PortalUser> signInManager, User
         user.FullName = form.FullName!.Trim();
         user.PreferredLanguage = form.PreferredLanguage!;
         await userManager.UpdateAsync(user);
+        if (user.AuthorityId is { } authorityId)
+        {
+            // Consent given or withdrawn here holds for every cohort the person accepted; the directory follows at once.
+            foreach (var invitation in await db.Invitations.Where(i => i.AuthorityId == authorityId && i.Status == InvitationStatus.Accepted).ToListAsync())
+            {
+                invitation.DirectoryConsent = form.DirectoryConsent;
+            }
+
+            await db.SaveChangesAsync();
+        }
+
         await signInManager.RefreshSignInAsync(user);
     }
 

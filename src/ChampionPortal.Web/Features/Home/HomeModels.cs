@@ -15,4 +15,8 @@ public sealed record StaffOverview(IReadOnlyList<CohortSummary> Cohorts, IReadOn
 public sealed record CountryOverview(string CountryName, int LocalGovernments, int Authorities, int AuthoritiesWithoutLocalGovernment);
 
 public sealed record HomePage(
-    IReadOnlyList<NavigationItem> Navigation, StaffOverview? Staff = null, CountryOverview? Country = null, AuthorityDetails? Authority = null);
+    IReadOnlyList<NavigationItem> Navigation, StaffOverview? Staff = null, CountryOverview? Country = null, AuthorityDetails? Authority = null)
+{
+    /// <summary>For the public: the latest recognized cohort in figures.</summary>
+    public Champions.CohortFigures? Figures { get; init; }
+}

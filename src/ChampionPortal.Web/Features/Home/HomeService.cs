@@ -10,13 +10,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ChampionPortal.Web.Features.Home;
 
 /// <summary>The landing page of each role: staff see cohorts and coming sessions, country offices their country, authorities their profile.</summary>
-public sealed class HomeService(PortalDbContext db, NavigationMenu navigation, AuthorityService authorities, TimeProvider timeProvider)
+public sealed class HomeService(Champions.ChampionsService champions, PortalDbContext db, NavigationMenu navigation, AuthorityService authorities, TimeProvider timeProvider)
 {
     public async Task<HomePage> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         if (user.Identity?.IsAuthenticated != true)
         {
-            return new HomePage([]);
+            return new HomePage([]) { Figures = await champions.LatestFiguresAsync(cancellationToken) };
         }
 
         var items = await navigation.ItemsForAsync(user);

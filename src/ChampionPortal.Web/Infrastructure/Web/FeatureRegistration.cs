@@ -48,6 +48,11 @@ public static class FeatureRegistration
         services.AddScoped<Features.Certificates.CertificateIssuanceService>();
         services.AddSingleton<Features.Certificates.IssuanceSignal>();
         services.AddSingleton<Features.Certificates.IssuanceEvents>();
+        services.AddScoped<Features.Champions.ChampionsService>();
+
+        // Natural Earth's shapes, restored by the build into wwwroot/lib, decoded once on first use.
+        services.AddSingleton(sp => new Features.Champions.SouthAmericaMap(
+            Path.Combine(sp.GetRequiredService<IWebHostEnvironment>().WebRootPath, "lib", "world-atlas", "countries-50m.json")));
         return services;
     }
 }
