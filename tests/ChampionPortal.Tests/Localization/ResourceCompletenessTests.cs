@@ -38,7 +38,7 @@ public sealed class ResourceCompletenessTests
         }
     }
 
-    private static Dictionary<string, string> Read(string path) =>
+    internal static Dictionary<string, string> Read(string path) =>
         XDocument.Load(path).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
 

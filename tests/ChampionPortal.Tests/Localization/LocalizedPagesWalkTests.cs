@@ -1,0 +1,98 @@
+using System.Net;
+using AngleSharp.Dom;
+using ChampionPortal.Testing;
+using ChampionPortal.Tests.Certificates;
+using ChampionPortal.Web.Domain;
+
+namespace ChampionPortal.Tests.Localization;
+
+/// <summary>
+/// Walks every main page as each role in Spanish and in Portuguese and fails on English left on the page: any text
+/// that is, whole, the English value of a resource whose translation differs.
+/// </summary>
+public sealed class LocalizedPagesWalkTests(PortalFixture fixture) : IClassFixture<PortalFixture>
+{
+    [Theory]
+    [InlineData("es")]
+    [InlineData("pt")]
+    public async Task No_page_shows_english_where_a_translation_exists(string language)
+    {
+        var s = await CertificateTests.SetupAsync(fixture.App, $"L10N-{language.ToUpperInvariant()}");
+        using (var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff))
+        {
+            var (_, list) = await staff.GetPageAsync($"/certificates?cohort={s.Cohort}");
+            await staff.SubmitAsync(list, new Dictionary<string, string?>(), "[data-testid=issue-form]");
+            await fixture.App.IssuancesFinishedAsync();
+        }
+
+        // Event names are data, typed by staff in the language of their choice: named here as staff in the region would.
+        await fixture.App.WithDbAsync(async db =>
+        {
+            foreach (var e in db.Events.Where(e => e.CohortId == s.Cohort))
+            {
+                e.Name = e.Kind == EventKind.LaunchForum ? "Foro de Lanzamiento" : "Taller de Intercambio";
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var english = EnglishWithTranslation(language);
+        var walks = new (string? Role, string? Country, int? Authority, string[] Paths)[]
+        {
+            (null, null, null, ["/", "/champions", "/verify", "/verify/AAAA-BBBB-CCCC", "/account/sign-in", "/account/forgot-password", "/resources"]),
+            (Roles.Administrator, null, null, ["/", "/users", "/reference-data", "/settings/certificates", "/outbox", "/account/profile"]),
+            (Roles.RegionalStaff, null, null,
+            [
+                "/", "/cohorts", $"/cohorts/{s.Cohort}", $"/cohorts/{s.Cohort}/eligibility", $"/certificates?cohort={s.Cohort}", $"/funnel?cohort={s.Cohort}",
+                "/nominations", "/local-governments", "/local-governments/new", "/authorities", "/authorities/new", "/mapping", "/agenda", "/resources", "/dissemination",
+            ]),
+            (Roles.CountryOffice, "BR", null, ["/", "/nominations", "/local-governments", "/authorities", $"/funnel?cohort={s.Cohort}", "/certificates"]),
+            (Roles.Authority, null, s.Conceicao, ["/", "/certificates", "/mapping", "/agenda", "/account/profile", "/account/change-password"]),
+        };
+
+        var leftovers = new List<string>();
+        foreach (var (role, country, authority, paths) in walks)
+        {
+            using var client = role is null ? fixture.App.NewClient(language) : await fixture.App.SignedInClientAsync(role, country, language, authority);
+            foreach (var path in paths)
+            {
+                var (response, page) = await client.GetPageAsync(path);
+                response.StatusCode.Should().BeOneOf([HttpStatusCode.OK, HttpStatusCode.NotFound], $"{role ?? "anyone"} opens {path}");
+                page.DocumentElement.GetAttribute("lang").Should().StartWith(language, $"{path} is in {language}");
+                leftovers.AddRange(Texts(page).Where(english.Contains).Select(text => $"{role ?? "anyone"} {path}: \"{text}\""));
+            }
+        }
+
+        leftovers.Should().BeEmpty(string.Join(Environment.NewLine, leftovers.Distinct()));
+    }
+
+    /// <summary>The English values (without placeholders, long enough to be words) whose translation is different.</summary>
+    private static HashSet<string> EnglishWithTranslation(string language)
+    {
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var neutral in Directory.EnumerateFiles(Path.Combine(ResourceCompletenessTests.RepositoryRoot(), "src"), "*.resx", SearchOption.AllDirectories)
+                     .Where(f => Path.GetFileName(f).Count(c => c == '.') == 1))
+        {
+            var english = ResourceCompletenessTests.Read(neutral);
+            var translated = ResourceCompletenessTests.Read(Path.ChangeExtension(neutral, $".{language}.resx"));
+            foreach (var (key, value) in english)
+            {
+                var text = value.Trim();
+                if (text.Length >= 4 && !text.Contains('{') && translated.TryGetValue(key, out var other) && other.Trim() != text)
+                {
+                    values.Add(text);
+                }
+            }
+        }
+
+        return values;
+    }
+
+    private static IEnumerable<string> Texts(IDocument page) =>
+        page.Body!.Descendants<IText>()
+            .Where(t => t.ParentElement is { } parent && parent.LocalName is not ("script" or "style") && parent.Closest("[lang]:not(html)") is null)
+            .Select(t => System.Text.RegularExpressions.Regex.Replace(t.Data, @"\s+", " ").Trim())
+            .Where(t => t.Length > 0)
+            .Concat(page.QuerySelectorAll("[placeholder],[aria-label],[title],input[type=submit][value]")
+                .SelectMany(e => new[] { e.GetAttribute("placeholder"), e.GetAttribute("aria-label"), e.GetAttribute("title") }.OfType<string>()));
+}
