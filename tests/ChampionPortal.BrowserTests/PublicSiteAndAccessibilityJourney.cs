@@ -18,7 +18,7 @@ public sealed class PublicSiteAndAccessibilityJourney(BrowserFixture fixture) : 
     [Fact]
     public async Task The_public_pages_in_three_languages_and_every_main_page_as_each_role_pass_axe_without_serious_violations()
     {
-        var cohort = await SeedAsync();
+        var cohort = await SeedAsync("J-PUB");
         var violations = new List<string>();
 
         foreach (var language in new[] { "en", "es", "pt" })
@@ -57,6 +57,67 @@ public sealed class PublicSiteAndAccessibilityJourney(BrowserFixture fixture) : 
         violations.Should().BeEmpty(string.Join(Environment.NewLine, violations.Distinct()));
     }
 
+    [Fact]
+    public async Task A_visitor_verifies_a_certificate_and_staff_sign_in_with_the_keyboard_alone_with_focus_always_visible()
+    {
+        var cohort = await SeedAsync("J-KEY");
+        var code = await fixture.App.WithDbAsync(db => db.Certificates.Where(c => c.CohortId == cohort.Id).Select(c => c.VerificationCode).FirstAsync());
+        await using var visitor = await fixture.StartJourneyAsync("keyboard", "es");
+        var page = visitor.Page;
+        await page.GotoAsync("/verify");
+
+        // The first Tab reaches the skip link, shown on focus; Enter takes the focus past the navigation.
+        await page.Keyboard.PressAsync("Tab");
+        (await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')")).Should().Be("#main");
+        (await FocusVisibleAsync(page)).Should().BeTrue("the skip link shows when focused");
+        await page.Keyboard.PressAsync("Enter");
+        page.Url.Should().EndWith("#main");
+
+        await TabToAsync(page, "code");
+        await page.Keyboard.TypeAsync(code.ToLowerInvariant());
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[data-testid=verification]")).ToHaveAttributeAsync("data-status", "Valid");
+        await visitor.ShotAsync("verified-by-keyboard");
+
+        var email = await fixture.App.CreateUserAsync(Roles.RegionalStaff, language: "es");
+        await page.GotoAsync("/account/sign-in");
+        await TabToAsync(page, "Email");
+        await page.Keyboard.TypeAsync(email);
+        await page.Keyboard.PressAsync("Tab");
+        (await page.EvaluateAsync<string>("document.activeElement.id")).Should().Be("Password");
+        await page.Keyboard.TypeAsync(PortalAppFactory.TestPassword);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal), new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("[data-testid=user-menu]")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Presses Tab until the element with the id has the focus, checking on the way that every stop shows it.</summary>
+    private static async Task TabToAsync(IPage page, string id)
+    {
+        for (var presses = 0; presses < 60; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            (await FocusVisibleAsync(page)).Should().BeTrue($"focus is visible on {await page.EvaluateAsync<string>("document.activeElement.outerHTML.slice(0, 120)")}");
+            if (await page.EvaluateAsync<string>("document.activeElement.id") == id)
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"#{id} was not reached with the Tab key.");
+    }
+
+    private static Task<bool> FocusVisibleAsync(IPage page) => page.EvaluateAsync<bool>(
+        """
+        () => {
+          const e = document.activeElement;
+          if (!e || e === document.body) return false;
+          const s = getComputedStyle(e);
+          const r = e.getBoundingClientRect();
+          return r.width > 2 && r.height > 2 && ((s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none');
+        }
+        """);
+
     private static async Task<IEnumerable<string>> AxeAsync(IPage page, string where)
     {
         await page.AddScriptTagAsync(new() { Path = AxeScript });
@@ -72,10 +133,10 @@ public sealed class PublicSiteAndAccessibilityJourney(BrowserFixture fixture) : 
         return found.EnumerateArray().Select(v => $"{where}: {v.GetString()}").ToList();
     }
 
-    private async Task<(int Id, int Champion)> SeedAsync()
+    private async Task<(int Id, int Champion)> SeedAsync(string code)
     {
         var (cohort, sessions) = await fixture.App.AddCohortAsync(
-            "J-PUB",
+            code,
             ("FORUM", EventKind.LaunchForum, DateTime.UtcNow.AddDays(-20), 120, "America/Sao_Paulo"),
             ("WS1", EventKind.Workshop, DateTime.UtcNow.AddDays(-10), 120, "America/Sao_Paulo"));
         var places = new List<int>();
