@@ -143,6 +143,9 @@ public static class PortalApp
         {
             options.Cookie.Name = "champion.af";
             options.Cookie.SameSite = SameSiteMode.Strict;
+
+            // Every response already forbids framing altogether (SecurityHeaders): DENY, not antiforgery's SAMEORIGIN.
+            options.SuppressXFrameOptionsHeader = true;
         });
 
         services.AddPortalAuthorization();
@@ -188,6 +191,7 @@ public static class PortalApp
         }
 
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseSecurityHeaders();
         app.UseSerilogRequestLogging(options =>
             options.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("CorrelationId", http.TraceIdentifier));
 

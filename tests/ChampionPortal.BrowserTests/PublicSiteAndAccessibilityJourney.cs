@@ -13,7 +13,7 @@ namespace ChampionPortal.BrowserTests;
 /// </summary>
 public sealed class PublicSiteAndAccessibilityJourney(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string AxeScript = Path.Combine(TestPaths.RepositoryRoot!.FullName, "node_modules", "axe-core", "axe.min.js");
+    private static readonly string AxeSource = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot!.FullName, "node_modules", "axe-core", "axe.min.js"));
 
     [Fact]
     public async Task The_public_pages_in_three_languages_and_every_main_page_as_each_role_pass_axe_without_serious_violations()
@@ -120,7 +120,8 @@ public sealed class PublicSiteAndAccessibilityJourney(BrowserFixture fixture) : 
 
     private static async Task<IEnumerable<string>> AxeAsync(IPage page, string where)
     {
-        await page.AddScriptTagAsync(new() { Path = AxeScript });
+        // Evaluated through the driver, which the page's Content-Security-Policy (no inline script) does not govern.
+        await page.EvaluateAsync(AxeSource + "\n;0");
         var found = await page.EvaluateAsync<JsonElement>(
             """
             async () => {

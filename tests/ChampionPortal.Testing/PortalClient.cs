@@ -34,9 +34,12 @@ public sealed class PortalClient : IDisposable
         return (response, await ParseAsync(response));
     }
 
-    /// <summary>Posts the fields of the page's form (with its antiforgery token), overridden by <paramref name="values"/>.</summary>
+    /// <summary>
+    /// Posts the fields of the page's form (with its antiforgery token), overridden by <paramref name="values"/>; to
+    /// another portal instance than the one that rendered it when <paramref name="instance"/> is given.
+    /// </summary>
     public async Task<(HttpResponseMessage Response, IDocument Page)> SubmitAsync(
-        IDocument page, IDictionary<string, string?> values, string formSelector = "main form[method=post]")
+        IDocument page, IDictionary<string, string?> values, string formSelector = "main form[method=post]", Uri? instance = null)
     {
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}.");
@@ -79,7 +82,7 @@ public sealed class PortalClient : IDisposable
         }
 
         var action = form.GetAttribute("action") is { Length: > 0 } a ? a : new Uri(page.Url).PathAndQuery;
-        return await PostAsync(action, fields);
+        return await PostAsync(instance is null ? action : new Uri(instance, action).ToString(), fields);
     }
 
     public async Task<(HttpResponseMessage Response, IDocument Page)> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
