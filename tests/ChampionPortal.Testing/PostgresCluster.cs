@@ -69,13 +69,16 @@ public sealed class PostgresCluster : IAsyncDisposable
 
         var cluster = new PostgresCluster(bin, dataDirectory, FreePort(), asPostgres);
         await cluster.RunToolAsync("initdb", ["-D", Path.Combine(dataDirectory, "data"), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
-        await cluster.RunToolAsync("pg_ctl", [
-            "-D", Path.Combine(dataDirectory, "data"), "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {cluster.Port} -k {dataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-            "start",
-        ]);
+        await cluster.RestartAsync();
         return cluster;
     }
+
+    /// <summary>Starts the server (again, after <see cref="StopAsync"/>) on the same port and data.</summary>
+    public Task RestartAsync() => RunToolAsync("pg_ctl", [
+        "-D", Path.Combine(DataDirectory, "data"), "-l", Path.Combine(DataDirectory, "server.log"), "-w", "-t", "60",
+        "-o", $"-p {Port} -k {DataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+        "start",
+    ]);
 
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
     {

@@ -36,6 +36,31 @@ public sealed class HealthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pages_answer_503_in_the_users_language_while_the_database_is_away_and_the_portal_recovers_by_itself()
+    {
+        using var visitor = app.NewClient("es");
+        (await visitor.GetAsync("/champions")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        await cluster.StopAsync();
+        var (away, page) = await visitor.GetPageAsync("/champions");
+        away.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        away.Headers.RetryAfter.Should().NotBeNull();
+        page.QuerySelector("h1")!.TextContent.Should().Be("El portal no está disponible por un momento");
+
+        await cluster.RestartAsync();
+
+        // The pool drops the connections the restart broke: within a few requests the portal answers again.
+        var ready = HttpStatusCode.ServiceUnavailable;
+        for (var attempt = 0; attempt < 10 && ready != HttpStatusCode.OK; attempt++)
+        {
+            ready = (await visitor.GetAsync("/health/ready")).StatusCode;
+        }
+
+        ready.Should().Be(HttpStatusCode.OK);
+        (await visitor.GetAsync("/champions")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Every_response_carries_a_correlation_id_and_keeps_a_sane_incoming_one()
     {
         using var client = app.NewClient();

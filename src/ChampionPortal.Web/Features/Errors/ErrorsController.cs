@@ -6,11 +6,35 @@ namespace ChampionPortal.Web.Features.Errors;
 [Route("error"), AllowAnonymous, IgnoreAntiforgeryToken]
 public sealed class ErrorsController : Controller
 {
+    /// <summary>
+    /// An unhandled failure: 503 with a "try again shortly" page when the database could not be reached (the portal
+    /// recovers by itself when it returns), 500 otherwise.
+    /// </summary>
     [Route("")]
     public IActionResult Problem500()
     {
-        Response.StatusCode = StatusCodes.Status500InternalServerError;
-        return View("Error", StatusCodes.Status500InternalServerError);
+        var error = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+        var status = DatabaseUnavailable(error) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = "30";
+        }
+
+        Response.StatusCode = status;
+        return View("Error", status);
+    }
+
+    private static bool DatabaseUnavailable(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [Route("{code:int}")]
