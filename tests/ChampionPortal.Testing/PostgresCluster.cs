@@ -114,6 +114,22 @@ public sealed class PostgresCluster : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Backs the database up with pg_dump, as docs/operations.md tells operators to; the dump's path.</summary>
+    public async Task<string> DumpAsync(string database)
+    {
+        var file = Path.Combine(DataDirectory, $"{database}-{Guid.NewGuid():N}.dump");
+        await RunToolAsync("pg_dump", ["--format=custom", "--no-owner", "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", $"--file={file}", database]);
+        return file;
+    }
+
+    /// <summary>Restores a dump into a new, empty database with pg_restore; the new database's name.</summary>
+    public async Task<string> RestoreAsync(string dump)
+    {
+        var name = await CreateEmptyDatabaseAsync();
+        await RunToolAsync("pg_restore", ["--no-owner", "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", $"--dbname={name}", dump]);
+        return name;
+    }
+
     public async Task StopAsync() => await RunToolAsync("pg_ctl", ["-D", Path.Combine(DataDirectory, "data"), "-m", "immediate", "-w", "stop"]);
 
     public async ValueTask DisposeAsync()
