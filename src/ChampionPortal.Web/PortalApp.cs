@@ -173,6 +173,12 @@ public static class PortalApp
             options.AddPolicy(RsvpRateLimit.Policy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+
+            // Password guessing from one address is slowed here; guessing one account's password is stopped by lockout.
+            var signInsPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 20);
+            options.AddPolicy(SignInRateLimit.Policy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

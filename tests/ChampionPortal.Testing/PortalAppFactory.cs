@@ -147,6 +147,9 @@ public class PortalAppFactory(string connectionString, string environment = "Tes
         builder.UseSetting("Database:Provider", "Postgres");
         builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
         builder.UseSetting("Demo:SeedOnStart", "false");
+
+        // Tests sign in many accounts from one address; the sign-in limit has a test of its own.
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -14,7 +14,7 @@ public sealed class AccountController(AccountService accounts, IStringLocalizer<
     [HttpGet("sign-in"), AllowAnonymous]
     public IActionResult SignIn(string? returnUrl) => View(new SignInForm { ReturnUrl = returnUrl });
 
-    [HttpPost("sign-in"), AllowAnonymous]
+    [HttpPost("sign-in"), AllowAnonymous, EnableRateLimiting(SignInRateLimit.Policy)]
     public async Task<IActionResult> SignIn(SignInForm form)
     {
         if (!ModelState.IsValid)
@@ -126,4 +126,10 @@ public sealed class AccountController(AccountService accounts, IStringLocalizer<
 
         return result.Succeeded;
     }
+}
+
+/// <summary>The rate limit on sign-in attempts per client address (RateLimits:SignInPerMinute).</summary>
+public static class SignInRateLimit
+{
+    public const string Policy = "sign-in";
 }
