@@ -36,7 +36,7 @@ public sealed class PublicSiteAndAccessibilityJourney(BrowserFixture fixture) : 
 
         var pagesByRole = new (string Role, string? Country, int? Authority, string[] Paths)[]
         {
-            (Roles.Administrator, null, null, ["/", "/users", "/reference-data", "/settings/certificates", "/outbox"]),
+            (Roles.Administrator, null, null, ["/", "/users", "/reference-data", "/settings/certificates", "/outbox", "/audit"]),
             (Roles.RegionalStaff, null, null, ["/", "/cohorts", $"/cohorts/{cohort.Id}", $"/cohorts/{cohort.Id}/eligibility", $"/certificates?cohort={cohort.Id}", $"/funnel?cohort={cohort.Id}", "/nominations", "/local-governments", "/authorities", "/mapping", "/agenda", "/resources"]),
             (Roles.CountryOffice, "BR", null, ["/", "/nominations", "/local-governments", "/authorities", $"/funnel?cohort={cohort.Id}", "/certificates"]),
             (Roles.Authority, null, cohort.Champion, ["/", "/certificates", "/mapping", "/agenda", "/account/profile"]),

@@ -33,7 +33,7 @@ public sealed class NavigationAndAccessTests(PortalFixture fixture) : IClassFixt
     }
 
     [Theory]
-    [InlineData(Roles.Administrator, null, new[] { "cohorts", "funnel", "mapping", "agenda", "resources", "certificates", "nominations", "local-governments", "authorities", "outbox", "users", "reference-data" })]
+    [InlineData(Roles.Administrator, null, new[] { "cohorts", "funnel", "mapping", "agenda", "resources", "certificates", "nominations", "local-governments", "authorities", "outbox", "users", "reference-data", "audit" })]
     [InlineData(Roles.RegionalStaff, null, new[] { "cohorts", "funnel", "mapping", "agenda", "resources", "certificates", "nominations", "local-governments", "authorities", "outbox" })]
     [InlineData(Roles.CountryOffice, "CL", new[] { "funnel", "mapping", "agenda", "resources", "certificates", "nominations", "local-governments", "authorities" })]
     [InlineData(Roles.Authority, null, new[] { "mapping", "agenda", "resources", "certificates" })]

@@ -40,7 +40,7 @@ public sealed class LocalizedPagesWalkTests(PortalFixture fixture) : IClassFixtu
         var walks = new (string? Role, string? Country, int? Authority, string[] Paths)[]
         {
             (null, null, null, ["/", "/champions", "/verify", "/verify/AAAA-BBBB-CCCC", "/account/sign-in", "/account/forgot-password", "/resources"]),
-            (Roles.Administrator, null, null, ["/", "/users", "/reference-data", "/settings/certificates", "/outbox", "/account/profile"]),
+            (Roles.Administrator, null, null, ["/", "/users", "/reference-data", "/settings/certificates", "/outbox", "/account/profile", "/audit"]),
             (Roles.RegionalStaff, null, null,
             [
                 "/", "/cohorts", $"/cohorts/{s.Cohort}", $"/cohorts/{s.Cohort}/eligibility", $"/certificates?cohort={s.Cohort}", $"/funnel?cohort={s.Cohort}",

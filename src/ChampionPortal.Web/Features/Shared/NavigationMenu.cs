@@ -24,6 +24,7 @@ public sealed class NavigationMenu(IAuthorizationService authorization)
         new("outbox", "Nav_Outbox", "Nav_Outbox_Description", "/outbox", Policies.ManageCohorts),
         new("users", "Nav_Users", "Nav_Users_Description", "/users", Policies.Administration),
         new("reference-data", "Nav_ReferenceData", "Nav_ReferenceData_Description", "/reference-data", Policies.Administration),
+        new("audit", "Nav_Audit", "Nav_Audit_Description", "/audit", Policies.Administration),
     ];
 
     public async Task<IReadOnlyList<NavigationItem>> ItemsForAsync(ClaimsPrincipal user)
