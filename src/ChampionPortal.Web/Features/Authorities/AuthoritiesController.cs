@@ -17,6 +17,11 @@ namespace ChampionPortal.Web.Features.Authorities;
 public sealed class AuthoritiesController(
     AuthorityService authorities, IStringLocalizer<AuthoritiesResources> text) : RecordController
 {
+    /// <summary>Everything held about the person, as JSON, for an Administrator answering a request about personal data.</summary>
+    [HttpGet("{id:int}/personal-data"), Authorize(Policy = Policies.Administration)]
+    public async Task<IActionResult> PersonalData(int id, [FromServices] PersonalDataExport export, CancellationToken cancellationToken) =>
+        await export.ExportAsync(id, cancellationToken) is { } json ? File(json, "application/json", $"authority-{id}-personal-data.json") : NotFound();
+
     [HttpGet("")]
     public async Task<IActionResult> Index(AuthorityListQuery query, CancellationToken cancellationToken) =>
         View(await authorities.ListAsync(query, User.CountryScope(), cancellationToken));

@@ -50,6 +50,7 @@ public static class FeatureRegistration
         services.AddSingleton<Features.Certificates.IssuanceEvents>();
         services.AddScoped<Features.Champions.ChampionsService>();
         services.AddScoped<Features.Audit.AuditService>();
+        services.AddScoped<Features.Authorities.PersonalDataExport>();
 
         // Natural Earth's shapes, restored by the build into wwwroot/lib, decoded once on first use.
         services.AddSingleton(sp => new Features.Champions.SouthAmericaMap(
