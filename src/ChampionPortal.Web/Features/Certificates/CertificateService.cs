@@ -492,13 +492,8 @@ public sealed class CertificateService(
     private async Task<int> ReserveSerialsAsync(int cohortId, int count, CancellationToken cancellationToken)
     {
         const string reserve = "UPDATE \"Cohorts\" SET \"LastCertificateNumber\" = \"LastCertificateNumber\" + {0} WHERE \"Id\" = {1} RETURNING \"LastCertificateNumber\" AS \"Value\"";
-        if (dialect.Provider == DatabaseProvider.Sqlite)
-        {
-            return (await db.Database.SqlQueryRaw<int>(reserve, count, cohortId).ToListAsync(cancellationToken)).Single() - count + 1;
-        }
-
-        using var scope = scopes.CreateScope();
-        var own = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        return (await own.Database.SqlQueryRaw<int>(reserve, count, cohortId).ToListAsync(cancellationToken)).Single() - count + 1;
+        using var scope = dialect.Provider == DatabaseProvider.Sqlite ? null : scopes.CreateScope();
+        var target = scope?.ServiceProvider.GetRequiredService<PortalDbContext>() ?? db;
+        return (await target.Database.SqlQueryRaw<int>(reserve, count, cohortId).ToListAsync(cancellationToken)).Single() - count + 1;
     }
 }

@@ -44,7 +44,7 @@ public sealed class ChampionsService(PortalDbContext db, SouthAmericaMap map)
     {
         var cohorts = await CohortsAsync(cancellationToken);
         var cohort = cohortCode is null ? cohorts.FirstOrDefault() : cohorts.FirstOrDefault(c => string.Equals(c.Code, cohortCode, StringComparison.OrdinalIgnoreCase));
-        var all = cohort is null ? [] : await ChampionsAsync(cohort.Id, cancellationToken);
+        var all = cohort is null ? [] : await ChampionsAsync([cohort.Id], cancellationToken);
         var countries = all.Select(c => (c.CountryCode, c.CountryName)).Distinct().OrderBy(c => c.CountryName, StringComparer.CurrentCulture).ToList();
         var key = SearchText.Key(search);
         var shown = all.Where(c => (string.IsNullOrEmpty(country) || c.CountryCode == country)
@@ -79,12 +79,7 @@ public sealed class ChampionsService(PortalDbContext db, SouthAmericaMap map)
             return null;
         }
 
-        var rows = new List<Champion>();
-        foreach (var cohort in chosen)
-        {
-            rows.AddRange(await ChampionsAsync(cohort.Id, cancellationToken));
-        }
-
+        var rows = await ChampionsAsync([.. chosen.Select(c => c.Id)], cancellationToken);
         return (rows, cohortCode is null ? "champions" : $"champions-{chosen[0].Code}");
     }
 
@@ -120,12 +115,13 @@ public sealed class ChampionsService(PortalDbContext db, SouthAmericaMap map)
             valid.Where(c => c.Kind == CertificateKind.LocalGovernment).Select(c => c.CountryCode).Distinct().Count());
     }
 
-    private async Task<List<Champion>> ChampionsAsync(int cohortId, CancellationToken cancellationToken)
+    /// <summary>The public champions of the cohorts, in one query whatever their number.</summary>
+    private async Task<List<Champion>> ChampionsAsync(IReadOnlyCollection<int> cohortIds, CancellationToken cancellationToken)
     {
         var rows = await db.Certificates.AsNoTracking()
-            .Where(c => c.CohortId == cohortId && c.Status == CertificateStatus.Valid
+            .Where(c => cohortIds.Contains(c.CohortId) && c.Status == CertificateStatus.Valid
                 && (c.Kind == CertificateKind.LocalGovernment
-                    || db.Invitations.Any(i => i.CohortId == cohortId && i.AuthorityId == c.AuthorityId && i.DirectoryConsent)))
+                    || db.Invitations.Any(i => i.CohortId == c.CohortId && i.AuthorityId == c.AuthorityId && i.DirectoryConsent)))
             .Select(c => new
             {
                 c.Kind,

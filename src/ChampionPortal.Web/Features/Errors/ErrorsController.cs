@@ -28,7 +28,8 @@ public sealed class ErrorsController : Controller
     {
         for (var e = error; e is not null; e = e.InnerException)
         {
-            if (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException)
+            // The provider wraps refused connections and timeouts in its DbException; EF wraps that in turn.
+            if (e is System.Data.Common.DbException)
             {
                 return true;
             }
