@@ -114,6 +114,7 @@ public static class PortalApp
         // How soon a deactivation or a password change ends sessions elsewhere.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
+        services.Configure<TwoFactorOptions>(configuration.GetSection(TwoFactorOptions.Section));
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.Configure<Features.Attendance.AttendanceOptions>(configuration.GetSection(Features.Attendance.AttendanceOptions.Section));
         services.Configure<Features.Resources.ResourceOptions>(configuration.GetSection(Features.Resources.ResourceOptions.Section));
@@ -156,6 +157,7 @@ public static class PortalApp
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add<TwoFactorRequirementFilter>();
             })
             .AddPortalDataAnnotationsLocalization();
 

@@ -14,6 +14,12 @@ public class PortalUser : IdentityUser<int>
     public int? AuthorityId { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>
+    /// For roles that must use two-factor sign-in: from when the portal insists. Set at the first sign-in in such a
+    /// role, to that moment plus the grace period.
+    /// </summary>
+    public DateTime? TwoFactorRequiredFromUtc { get; set; }
 }
 
 public class PortalRole : IdentityRole<int>
@@ -35,4 +41,7 @@ public static class Roles
     public const string Authority = nameof(Authority);
 
     public static readonly IReadOnlyList<string> All = [Administrator, RegionalStaff, CountryOffice, Authority];
+
+    /// <summary>Roles that reach every country's personal data: their accounts must use two-factor sign-in.</summary>
+    public static readonly IReadOnlyList<string> RequiringTwoFactor = [Administrator, RegionalStaff];
 }

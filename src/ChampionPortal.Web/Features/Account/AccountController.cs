@@ -1,14 +1,16 @@
+using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 
 namespace ChampionPortal.Web.Features.Account;
 
-[Route("account")]
+[Route("account"), AllowWithoutTwoFactor]
 public sealed class AccountController(AccountService accounts, IStringLocalizer<SharedResources> text) : Controller
 {
     [HttpGet("sign-in"), AllowAnonymous]
@@ -26,6 +28,12 @@ public sealed class AccountController(AccountService accounts, IStringLocalizer<
         {
             case SignInOutcome.SignedIn:
                 return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
+            case SignInOutcome.RequiresTwoFactor:
+                return Redirect(QueryHelpers.AddQueryString("/account/two-factor", new Dictionary<string, string?>
+                {
+                    ["returnUrl"] = Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : null,
+                    ["rememberMe"] = form.RememberMe ? "true" : null,
+                }));
             case SignInOutcome.LockedOut:
                 ModelState.AddModelError("", text["SignIn_LockedOut"]);
                 break;

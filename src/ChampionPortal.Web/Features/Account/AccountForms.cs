@@ -61,3 +61,27 @@ public sealed record ProfilePage(ProfileForm Form, string Email, IReadOnlyList<s
     /// <summary>The signed-in user is an authority, whose consent to the public directory the profile holds.</summary>
     public bool IsAuthority { get; init; }
 }
+
+/// <summary>The second step of signing in: a code from the authenticator app, or one of the recovery codes.</summary>
+public sealed class TwoFactorSignInForm
+{
+    [Required(ErrorMessage = "Validation_Required")]
+    [StringLength(40, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_TwoFactorCode")]
+    public string? Code { get; set; }
+
+    public bool UseRecoveryCode { get; set; }
+
+    public bool RememberMe { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+/// <summary>The code that proves the authenticator app was set up with the key shown.</summary>
+public sealed class TwoFactorCodeForm
+{
+    [Required(ErrorMessage = "Validation_Required")]
+    [StringLength(12, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_TwoFactorCode")]
+    public string? Code { get; set; }
+}

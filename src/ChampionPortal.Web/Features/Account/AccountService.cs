@@ -10,6 +10,7 @@ public enum SignInOutcome
     SignedIn,
     Failed,
     LockedOut,
+    RequiresTwoFactor,
 }
 
 public sealed class AccountService(
@@ -27,6 +28,7 @@ public sealed class AccountService(
 
         var result = await signInManager.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
         return result.Succeeded ? SignInOutcome.SignedIn
+            : result.RequiresTwoFactor ? SignInOutcome.RequiresTwoFactor
             : result.IsLockedOut ? SignInOutcome.LockedOut
             : SignInOutcome.Failed;
     }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ChampionPortal.Web.Features.Errors;
 
-[Route("error"), AllowAnonymous, IgnoreAntiforgeryToken]
+[Route("error"), AllowAnonymous, IgnoreAntiforgeryToken, Infrastructure.Auth.AllowWithoutTwoFactor]
 public sealed class ErrorsController : Controller
 {
     /// <summary>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ChampionPortal.Web.Features.Language;
 
-[Route("language")]
+[Route("language"), Infrastructure.Auth.AllowWithoutTwoFactor]
 public sealed class LanguageController(AccountService accounts) : Controller
 {
     /// <summary>Remembers the chosen language in a cookie and, for a signed-in user, in the profile.</summary>

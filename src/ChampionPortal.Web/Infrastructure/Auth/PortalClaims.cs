@@ -33,6 +33,16 @@ public sealed class PortalClaimsPrincipalFactory(
 
         identity.AddClaim(new Claim(PortalClaimTypes.Language, user.PreferredLanguage));
         identity.AddClaim(new Claim(PortalClaimTypes.FullName, user.FullName));
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(TwoFactorClaims.Enabled, "on"));
+        }
+        else if (user.TwoFactorRequiredFromUtc is { } requiredFrom
+            && Roles.RequiringTwoFactor.Any(role => identity.HasClaim(Options.ClaimsIdentity.RoleClaimType, role)))
+        {
+            identity.AddClaim(new Claim(TwoFactorClaims.RequiredFrom, requiredFrom.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
         return identity;
     }
 }

@@ -14,9 +14,24 @@ public sealed class PortalSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<PortalUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<PortalUser> confirmation)
+    IUserConfirmation<PortalUser> confirmation,
+    TimeProvider clock,
+    IOptions<TwoFactorOptions> twoFactor)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    /// <summary>The grace period for two-factor sign-in starts at the first sign-in in a role that needs it.</summary>
+    public override async Task SignInWithClaimsAsync(PortalUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        if (!user.TwoFactorEnabled && user.TwoFactorRequiredFromUtc is null
+            && TwoFactorRequirementFilter.IsRequiredFor(await UserManager.GetRolesAsync(user)))
+        {
+            user.TwoFactorRequiredFromUtc = clock.GetUtcNow().UtcDateTime.AddDays(twoFactor.Value.TwoFactorGraceDays);
+            await UserManager.UpdateAsync(user);
+        }
+
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+    }
+
     public override async Task<PortalUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
     {
         var user = await base.ValidateSecurityStampAsync(principal);

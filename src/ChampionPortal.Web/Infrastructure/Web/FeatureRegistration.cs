@@ -15,6 +15,7 @@ public static class FeatureRegistration
     public static IServiceCollection AddPortalFeatures(this IServiceCollection services)
     {
         services.AddScoped<AccountService>();
+        services.AddScoped<TwoFactorService>();
         services.AddScoped<PasswordLinkSender>();
         services.AddScoped<LocalGovernmentService>();
         services.AddScoped<ReferenceDataService>();
