@@ -31,6 +31,9 @@ public class Authority : IVersioned, ICountryScoped, ISearchable
     [PersonalField] public string SearchKey { get; private set; } = "";
     public int Version { get; set; }
 
+    /// <summary>When the person's data was erased on request; the record stays, anonymous, for the aggregate figures.</summary>
+    public DateTime? ErasedAtUtc { get; set; }
+
     public void RefreshSearchKey()
     {
         SearchKey = SearchText.Key(FullName);

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ChampionPortal.Testing;
 using ChampionPortal.Tests.Certificates;
 using ChampionPortal.Web.Domain;
@@ -43,5 +45,56 @@ public sealed class PersonalDataExportTests(PortalFixture fixture) : IClassFixtu
         text.Should().NotContain("PasswordHash").And.NotContain("SecurityStamp").And.NotContain("TokenHash");
 
         (await admin.GetAsync("/authorities/999999/personal-data")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_administrator_erases_a_person_and_the_figures_and_certificate_verification_stay()
+    {
+        var s = await CertificateTests.SetupAsync(fixture.App, "ERA1");
+        const string name = "Conceição Nuñez Añasco";
+        var email = await fixture.App.WithDbAsync(db => db.Authorities.Where(a => a.Id == s.Conceicao).Select(a => a.Email).SingleAsync());
+        var accountEmail = await fixture.App.CreateUserAsync(Roles.Authority, authorityId: s.Conceicao);
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        var (_, list) = await staff.GetPageAsync($"/certificates?cohort={s.Cohort}");
+        await staff.SubmitAsync(list, new Dictionary<string, string?>(), "[data-testid=issue-form]");
+        await fixture.App.IssuancesFinishedAsync();
+        var certificate = await fixture.App.WithDbAsync(db => db.Certificates
+            .Where(c => c.AuthorityId == s.Conceicao && c.Kind == CertificateKind.Person).Select(c => new { c.Id, c.VerificationCode, c.Sha256 }).SingleAsync());
+        var figuresBefore = await (await staff.GetAsync($"/funnel/export?cohort={s.Cohort}&table=Stages&format=csv")).Content.ReadAsStringAsync();
+        (await fixture.App.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == email))).Should().BeGreaterThan(0, "she was told her certificate is ready");
+
+        (await staff.GetAsync($"/authorities/{s.Conceicao}/erase")).Headers.Location!.ToString().Should().Contain("/account/access-denied", "only Administrators erase");
+        using var admin = await fixture.App.SignedInClientAsync(Roles.Administrator);
+        var (_, details) = await admin.GetPageAsync($"/authorities/{s.Conceicao}");
+        var (_, confirm) = await admin.GetPageAsync(details.QuerySelector("[data-testid=erase]")!.GetAttribute("href")!);
+        var (erased, _) = await admin.SubmitAsync(confirm, new Dictionary<string, string?>());
+        erased.Headers.Location!.ToString().Should().Be($"/authorities/{s.Conceicao}");
+
+        var (_, after) = await admin.GetPageAsync($"/authorities/{s.Conceicao}");
+        after.QuerySelector("main")!.TextContent.Should().NotContain(name).And.NotContain(email);
+        (await fixture.App.WithDbAsync(db => db.Users.CountAsync(u => u.AuthorityId == s.Conceicao))).Should().Be(0, "the account is gone");
+        using (var former = fixture.App.NewClient())
+        {
+            (await former.SignInAsync(accountEmail)).StatusCode.Should().Be(HttpStatusCode.OK, "the account can no longer sign in");
+        }
+
+        (await fixture.App.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == email))).Should().Be(0);
+        var audit = await fixture.App.WithDbAsync(db => db.AuditEntries.Select(e => e.ChangesJson).ToListAsync());
+        var readable = audit.Select(j => JsonNode.Parse(j)!.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping })).ToList();
+        readable.Should().NotContain(j => j.Contains(name) || j.Contains(email) || j.Contains(accountEmail), "the audit trail keeps no erased value");
+        readable.Should().Contain(j => j.Contains("[erased]"));
+
+        using var visitor = fixture.App.NewClient("pt");
+        var (verified, verification) = await visitor.GetPageAsync($"/verify/{certificate.VerificationCode}");
+        verified.StatusCode.Should().Be(HttpStatusCode.OK);
+        verification.QuerySelector("[data-testid=recipient]")!.TextContent.Should().Be("Nome reservado a pedido da pessoa");
+        verification.QuerySelector("main")!.TextContent.Should().Contain("Niterói ERA1");
+        (await admin.GetAsync($"/certificates/{certificate.Id}/pdf")).StatusCode.Should().Be(HttpStatusCode.NotFound, "the PDF carried the name");
+        (await fixture.App.WithDbAsync(db => db.Certificates.Where(c => c.Id == certificate.Id).Select(c => c.Sha256).SingleAsync()))
+            .Should().Be(certificate.Sha256, "a copy the person kept can still be checked against the record");
+        (await visitor.GetPageAsync("/champions")).Page.Body!.TextContent.Should().NotContain(name);
+
+        var figuresAfter = await (await staff.GetAsync($"/funnel/export?cohort={s.Cohort}&table=Stages&format=csv")).Content.ReadAsStringAsync();
+        figuresAfter.Should().Be(figuresBefore, "the cohort's figures do not change");
     }
 }

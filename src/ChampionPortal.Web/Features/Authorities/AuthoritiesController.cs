@@ -22,6 +22,23 @@ public sealed class AuthoritiesController(
     public async Task<IActionResult> PersonalData(int id, [FromServices] PersonalDataExport export, CancellationToken cancellationToken) =>
         await export.ExportAsync(id, cancellationToken) is { } json ? File(json, "application/json", $"authority-{id}-personal-data.json") : NotFound();
 
+    [HttpGet("{id:int}/erase"), Authorize(Policy = Policies.Administration)]
+    public async Task<IActionResult> Erase(int id, CancellationToken cancellationToken) =>
+        await authorities.FindAsync(id, cancellationToken) is { } details ? View("ConfirmErase", details) : NotFound();
+
+    /// <summary>Erases the person on request, keeping the anonymous record for the figures and certificate verification.</summary>
+    [HttpPost("{id:int}/erase"), Authorize(Policy = Policies.Administration)]
+    public async Task<IActionResult> Erase(int id, [FromServices] PersonErasure erasure, CancellationToken cancellationToken)
+    {
+        if (!await erasure.EraseAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = text["Notice_Erased"].Value;
+        return Redirect($"/authorities/{id}");
+    }
+
     [HttpGet("")]
     public async Task<IActionResult> Index(AuthorityListQuery query, CancellationToken cancellationToken) =>
         View(await authorities.ListAsync(query, User.CountryScope(), cancellationToken));

@@ -189,7 +189,8 @@ public sealed class CertificateService(
             query = user.IsInRole(Roles.CountryOffice) ? query.Where(c => c.CountryCode == user.CountryScope().OnlyCountry) : await MineAsync(user, query, cancellationToken);
         }
 
-        var found = await query.Select(c => new { c.Pdf, c.Serial }).SingleOrDefaultAsync(cancellationToken);
+        // An erased person's certificate keeps its record for verification, not its PDF.
+        var found = await query.Where(c => c.RecipientName != "").Select(c => new { c.Pdf, c.Serial }).SingleOrDefaultAsync(cancellationToken);
         return found is null ? null : (found.Pdf, $"{found.Serial}.pdf");
     }
 
@@ -269,7 +270,7 @@ public sealed class CertificateService(
     {
         var onlyCountry = WorkshopAccess.IsStaff(user) ? (string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant()) : user.CountryScope().OnlyCountry;
         var files = await db.Certificates.AsNoTracking()
-            .Where(c => c.CohortId == cohortId && c.Status == CertificateStatus.Valid && (onlyCountry == null || c.CountryCode == onlyCountry))
+            .Where(c => c.CohortId == cohortId && c.Status == CertificateStatus.Valid && c.RecipientName != "" && (onlyCountry == null || c.CountryCode == onlyCountry))
             .OrderBy(c => c.Serial).Select(c => new { c.Serial, c.Pdf }).ToListAsync(cancellationToken);
         using var stream = new MemoryStream();
         using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))

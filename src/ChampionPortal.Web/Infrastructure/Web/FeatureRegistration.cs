@@ -52,6 +52,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Champions.ChampionsService>();
         services.AddScoped<Features.Audit.AuditService>();
         services.AddScoped<Features.Authorities.PersonalDataExport>();
+        services.AddScoped<Features.Authorities.PersonErasure>();
 
         // Natural Earth's shapes, restored by the build into wwwroot/lib, decoded once on first use.
         services.AddSingleton(sp => new Features.Champions.SouthAmericaMap(
