@@ -18,6 +18,11 @@ public sealed class AgendaController(AgendaService agenda, IStringLocalizer<Agen
     [HttpPost("{cohortId:int}/items")]
     public async Task<IActionResult> AddItem(int cohortId, AgendaItemForm form, CancellationToken cancellationToken)
     {
+        if (!await agenda.MayAddItemsAsync(User, cancellationToken))
+        {
+            return Forbid();
+        }
+
         var error = ModelState.IsValid ? await agenda.AddItemAsync(User, cohortId, form, cancellationToken) : "";
         if (error is null)
         {

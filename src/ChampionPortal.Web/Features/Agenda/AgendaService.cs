@@ -50,6 +50,10 @@ public sealed class AgendaService(PortalDbContext db, EventService events, GcmCa
     }
 
     /// <summary>Adds an item; null when done, else the key of the reason it was refused (the form is shown again).</summary>
+    /// <summary>Staff, and authorities for their own local government; country offices read the agenda but add nothing.</summary>
+    public async Task<bool> MayAddItemsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        WorkshopAccess.IsStaff(user) || await access.OwnGovernmentAsync(user, cancellationToken) is not null;
+
     public async Task<string?> AddItemAsync(ClaimsPrincipal user, int cohortId, AgendaItemForm form, CancellationToken cancellationToken = default)
     {
         var staff = WorkshopAccess.IsStaff(user);
