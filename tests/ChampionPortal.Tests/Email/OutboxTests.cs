@@ -50,6 +50,39 @@ public sealed class OutboxTests(OutboxFixture fixture) : IClassFixture<OutboxFix
     }
 
     [Fact]
+    public async Task Messages_queued_while_the_mail_server_is_away_survive_a_restart_of_the_portal_and_go_out_once()
+    {
+        // A database of its own: the fixture's portal must not be the one that delivers them.
+        var connectionString = fixture.Cluster.ConnectionString(await fixture.Cluster.CreateDatabaseAsync());
+        var settings = fixture.Smtp.PortalSettings.Concat(OutboxFixture.FastRetries).ToDictionary(p => p.Key, p => p.Value);
+        await fixture.Smtp.StopAsync();
+        var before = new PortalAppFactory(connectionString, settings: settings);
+        before.Start();
+        var tried = before.OutboxAttemptsAsync(3, OutboxStatus.Pending);
+        var addresses = Enumerable.Range(1, 3).Select(n => $"restart{n}@outbox.example.org").ToList();
+        foreach (var address in addresses)
+        {
+            await QueueAsync(before, address, $"Across a restart {address}");
+        }
+
+        await tried;
+        await before.DisposeAsync();
+        var receivedBefore = fixture.Smtp.ReceivedCount;
+
+        fixture.Smtp.Start();
+        await using var after = new PortalAppFactory(connectionString, settings: settings);
+        after.Start();
+        foreach (var address in addresses)
+        {
+            (await fixture.Smtp.WaitForMessageToAsync(address)).Subject.Should().Be($"Across a restart {address}");
+        }
+
+        var statuses = await after.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Select(m => m.Status).ToListAsync());
+        statuses.Should().HaveCount(3).And.AllBeEquivalentTo(OutboxStatus.Sent);
+        fixture.Smtp.ReceivedCount.Should().Be(receivedBefore + 3, "each message is delivered exactly once");
+    }
+
+    [Fact]
     public async Task Two_portal_instances_on_one_database_send_each_message_once()
     {
         await using var second = fixture.NewInstance();
