@@ -5,24 +5,30 @@ using ChampionPortal.Bench;
 // Champion Portal benchmarks. Each compares the portal with the best it could possibly do, measured in the same run
 // on the same machine, and reports the ratio; absolute times only describe the machine.
 //   dotnet run -c Release --project bench/ChampionPortal.Bench -- certificates [--count 1000]
+//   dotnet run -c Release --project bench/ChampionPortal.Bench -- load [--seconds 120] [--clients 16]
 // The hosted portal finds its content root through the manifest the build puts beside this program, read from the
 // working directory.
 Directory.SetCurrentDirectory(AppContext.BaseDirectory);
 var suite = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "certificates";
-var countAt = Array.IndexOf(args, "--count");
-var count = countAt >= 0 && countAt + 1 < args.Length ? int.Parse(args[countAt + 1], CultureInfo.InvariantCulture) : 1000;
+int Option(string name, int fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+}
 
 // Rendering is measured on one core: the figure is then a property of the code, not of how many cores the machine has.
-if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
+if (suite == "certificates" && (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()))
 {
     Process.GetCurrentProcess().ProcessorAffinity = 1;
 }
 
-var report = suite switch
+var (report, errors) = suite switch
 {
-    "certificates" => await CertificateBenchmark.RunAsync(count),
-    _ => throw new ArgumentException($"Unknown benchmark '{suite}'. Known: certificates."),
+    "certificates" => (await CertificateBenchmark.RunAsync(Option("--count", 1000)), 0),
+    "load" => await LoadTest.RunAsync(Option("--seconds", 120), Option("--clients", 16)),
+    _ => throw new ArgumentException($"Unknown benchmark '{suite}'. Known: certificates, load."),
 };
 
 Console.WriteLine(report);
 await File.WriteAllTextAsync(Path.Combine(ChampionPortal.Testing.TestPaths.Artifacts("bench"), $"{suite}.md"), report);
+return errors == 0 ? 0 : 1;

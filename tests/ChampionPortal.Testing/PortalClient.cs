@@ -28,6 +28,12 @@ public sealed class PortalClient : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string url) => http.GetAsync(url);
 
+    /// <summary>Sends a request exactly as built, for bodies no browser form would produce.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => http.SendAsync(request);
+
+    /// <summary>Parses an answer as the page a browser would show.</summary>
+    public Task<IDocument> PageAsync(HttpResponseMessage response) => ParseAsync(response);
+
     public async Task<(HttpResponseMessage Response, IDocument Page)> GetPageAsync(string url)
     {
         var response = await http.GetAsync(url);

@@ -72,6 +72,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
 
         public IReadOnlyList<Entry> Matrix { get; private set; } = [];
 
+        public PortalClient Client(int principal) => clients[principal]!;
+
+        public string Token(int principal) => tokens[principal]!;
+
         public async Task InitializeAsync()
         {
             await portal.InitializeAsync();
@@ -110,7 +114,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
             invitation.TokenHash = InvitationService.Hash("matrix-invitation-a");
             var certificate = await db.Certificates.Where(c => c.AuthorityId == a && c.Kind == CertificateKind.Person)
                 .Select(c => new { c.Id, c.Serial, c.VerificationCode }).SingleAsync();
-            var issuance = await db.CertificateIssuances.Select(i => i.Id).FirstAsync();
+            var issuance = await db.CertificateIssuances.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
             var action = new LocalAction { CohortId = cohort, LocalGovernmentId = lgA, CountryCode = "UY", Title = "Migrant desk" };
             var item = new AgendaItem { CohortId = cohort, LocalGovernmentId = lgA, CountryCode = "UY", Kind = AgendaItemKind.Challenge, Text = "Documentation" };
             var entry = new AgendaEntry { CohortId = cohort, Kind = AgendaItemKind.Challenge, Text = "Documentation for all" };
@@ -119,7 +123,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
             db.AddRange(action, item, entry, resource, stakeholder);
             await db.SaveChangesAsync();
             var publication = await scope.ServiceProvider.GetRequiredService<PublicationService>().PublishAsync(cohort, PublicationKind.Agenda) ?? throw new InvalidOperationException("Not published.");
-            var message = await db.OutboxMessages.Select(m => m.Id).FirstAsync();
+            var message = await db.OutboxMessages.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
             var admin = await db.Users.Where(u => u.AuthorityId == null && u.CountryCode == null).OrderByDescending(u => u.Id).Select(u => u.Id).FirstAsync();
             var session = sessions["FORUM"];
             var code = Grouped(certificate.VerificationCode);

@@ -38,9 +38,12 @@ public sealed class ErrorsController : Controller
         return false;
     }
 
+    // No parameters to bind: MVC builds every value provider before binding, and the form provider of a request whose
+    // body was refused (413) fails, which would leave the code 0 and answer 404.
     [Route("{code:int}")]
-    public IActionResult Status(int code)
+    public IActionResult Status()
     {
+        var code = int.Parse((string)RouteData.Values["code"]!, System.Globalization.CultureInfo.InvariantCulture);
         Response.StatusCode = code is >= 400 and < 600 ? code : StatusCodes.Status404NotFound;
         return View("Error", Response.StatusCode);
     }
