@@ -94,7 +94,7 @@ public sealed class AuthoritiesController(
 
         await CheckAsync(id, form, cancellationToken);
         return await SaveEditAsync(
-                id, form, () => authorities.UpdateAsync(id, form, cancellationToken),
+                nameof(Domain.Authority), id, form, () => authorities.UpdateAsync(id, form, cancellationToken),
                 async () => (await authorities.FindAsync(id, cancellationToken))?.Version, text["Notice_Saved"], text["Error_Conflict"])
             ?? View(await authorities.EditorAsync(id, form, User.CountryScope(), cancellationToken));
     }

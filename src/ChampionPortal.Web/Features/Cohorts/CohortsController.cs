@@ -53,7 +53,7 @@ public sealed class CohortsController(CohortService cohorts, IStringLocalizer<Co
         }
 
         return await SaveEditAsync(
-                id, form, () => cohorts.UpdateAsync(id, form, cancellationToken),
+                nameof(Domain.Cohort), id, form, () => cohorts.UpdateAsync(id, form, cancellationToken),
                 async () => (await cohorts.FindAsync(id, cancellationToken))?.Version, text["Notice_Saved"], text["Error_Conflict"])
             ?? View(new CohortEditor(id, form));
     }

@@ -58,7 +58,7 @@ public sealed class EventsController(EventService events, IStringLocalizer<Cohor
     public async Task<IActionResult> Edit(int id, EventForm form, CancellationToken cancellationToken)
     {
         return await SaveEditAsync(
-                id, form, () => events.UpdateAsync(id, form, cancellationToken),
+                nameof(Domain.Event), id, form, () => events.UpdateAsync(id, form, cancellationToken),
                 async () => (await events.FindAsync(id, cancellationToken))?.Version, text["Notice_Saved"], text["Error_Conflict"])
             ?? View(await events.EditorAsync(id, form, cancellationToken));
     }

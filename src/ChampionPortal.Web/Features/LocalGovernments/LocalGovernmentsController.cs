@@ -95,7 +95,7 @@ public sealed class LocalGovernmentsController(
                         return NotFound();
                     }
 
-                    ShowConflict(form, current.Version, text["Error_Conflict"]);
+                    await ShowConflictAsync(form, current.Version, text["Error_Conflict"], nameof(Domain.LocalGovernment), id);
                     return View(await governments.EditorAsync(id, form, User.CountryScope(), current, cancellationToken));
             }
         }

@@ -69,7 +69,7 @@ public sealed class MappingController(MappingService mapping, IStringLocalizer<M
                 case SaveOutcome.NotFound:
                     return NotFound();
                 default:
-                    ShowConflict(form, (await mapping.EditorAsync(User, id, null, cancellationToken))?.Form.Version, text["Error_Conflict"]);
+                    await ShowConflictAsync(form, (await mapping.EditorAsync(User, id, null, cancellationToken))?.Form.Version, text["Error_Conflict"], nameof(Domain.LocalAction), id);
                     break;
             }
         }

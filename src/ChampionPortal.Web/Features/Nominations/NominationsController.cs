@@ -111,7 +111,7 @@ public sealed class NominationsController(
                     TempData["Notice"] = text[form.Submit ? "Notice_Submitted" : "Notice_DraftSaved"].Value;
                     return RedirectToAction(nameof(Details), new { id });
                 case NominationChange.Conflict:
-                    ShowConflict(form, (await nominations.FindAsync(id, cancellationToken))?.Version, text["Error_Conflict"]);
+                    await ShowConflictAsync(form, (await nominations.FindAsync(id, cancellationToken))?.Version, text["Error_Conflict"], nameof(Domain.Nomination), id);
                     break;
                 default:
                     ModelState.AddModelError("", text["Error_NotAllowedNow"]);

@@ -64,7 +64,7 @@ public sealed class SessionsController(SessionService sessions, IStringLocalizer
         }
 
         return await SaveEditAsync(
-                id, form, () => sessions.UpdateAsync(id, form, cancellationToken),
+                nameof(Domain.Session), id, form, () => sessions.UpdateAsync(id, form, cancellationToken),
                 async () => (await sessions.FindAsync(id, cancellationToken))?.Version, text["Notice_Saved"], text["Error_Conflict"])
             ?? View(new SessionEditor(id, form, current.EventName, current.CohortId));
     }

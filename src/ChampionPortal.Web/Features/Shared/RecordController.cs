@@ -19,11 +19,15 @@ public abstract class RecordController : Controller
     /// After a conflicting edit the form is shown again with the user's values over the current version, so that
     /// saving once more overwrites the other change knowingly.
     /// </summary>
-    protected void ShowConflict(IVersionedForm form, int? currentVersion, string message)
+    protected async Task ShowConflictAsync(IVersionedForm form, int? currentVersion, string message, string recordType, int id)
     {
         ModelState.AddModelError("", message);
         ModelState.ForgetField(nameof(IVersionedForm.Version));
         form.Version = currentVersion ?? form.Version;
+
+        // The person deciding whether to save again sees what they would overwrite.
+        ViewData[OtherChange.ViewDataKey] = await OtherChange.LatestAsync(
+            HttpContext.RequestServices.GetRequiredService<Data.PortalDbContext>(), recordType, id, HttpContext.RequestAborted);
     }
 
     /// <summary>
@@ -31,7 +35,7 @@ public abstract class RecordController : Controller
     /// invalid, or someone else saved first (then the conflict is explained and the form carries the current version).
     /// </summary>
     protected async Task<IActionResult?> SaveEditAsync(
-        int id, IVersionedForm form, Func<Task<SaveOutcome>> save, Func<Task<int?>> currentVersion, string savedNotice, string conflictMessage)
+        string recordType, int id, IVersionedForm form, Func<Task<SaveOutcome>> save, Func<Task<int?>> currentVersion, string savedNotice, string conflictMessage)
     {
         if (!ModelState.IsValid)
         {
@@ -46,7 +50,7 @@ public abstract class RecordController : Controller
             case SaveOutcome.NotFound:
                 return NotFound();
             default:
-                ShowConflict(form, await currentVersion(), conflictMessage);
+                await ShowConflictAsync(form, await currentVersion(), conflictMessage, recordType, id);
                 return null;
         }
     }
