@@ -72,6 +72,25 @@ public sealed class OperatorCommandTests(PortalFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Users_reset_two_factor_lets_someone_who_lost_the_phone_and_the_codes_sign_in_with_the_password_again()
+    {
+        var email = await fixture.App.CreateUserAsync(Roles.Administrator);
+        await fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(x => x.TwoFactorEnabled, true)));
+        using (var before = fixture.App.NewClient())
+        {
+            (await before.SignInAsync(email)).Headers.Location!.ToString().Should().StartWith("/account/two-factor");
+        }
+
+        var (exitCode, output, error) = await RunPortalAsync("", "users", "reset-two-factor", "--email", email);
+
+        exitCode.Should().Be(0, error);
+        output.Should().Contain("was reset");
+        using var after = fixture.App.NewClient();
+        (await after.SignInAsync(email)).Headers.Location!.ToString().Should().Be("/");
+        (await RunPortalAsync("", "users", "reset-two-factor", "--email", "nobody@test.example.org")).ExitCode.Should().Be(1);
+    }
+
+    [Fact]
     public async Task An_unknown_command_prints_the_usage_and_fails()
     {
         var (exitCode, _, error) = await RunPortalAsync("", "users", "remove", "--email", "x@test.example.org");

@@ -63,6 +63,8 @@ public static class OperatorCommands
                     return 0;
                 case "users" when command.Count > 1 && command[1] == "add":
                     return await AddUserAsync(services, ParseOptions(command.Skip(2)), input, output, error);
+                case "users" when command.Count > 1 && command[1] == "reset-two-factor":
+                    return await ResetTwoFactorAsync(services, ParseOptions(command.Skip(2)), output, error);
                 default:
                     error.WriteLine(Usage);
                     return 2;
@@ -83,7 +85,31 @@ public static class OperatorCommands
           ChampionPortal.Web users add --email EMAIL --role ROLE [--name "FULL NAME"] [--country XX] [--authority-id N] [--language en|es|pt]
             ROLE is Administrator, RegionalStaff, CountryOffice (needs --country) or Authority (needs --authority-id).
             The password is read from standard input when it is piped; otherwise one is generated and printed once.
+          ChampionPortal.Web users reset-two-factor --email EMAIL
+            For someone who lost both the authenticator app and the recovery codes: turns two-factor sign-in off, forgets
+            the key and the codes and ends the account's sessions. Roles that must use it set it up again at next sign-in.
         """;
+
+    private static async Task<int> ResetTwoFactorAsync(IServiceProvider services, Dictionary<string, string> options, TextWriter output, TextWriter error)
+    {
+        var email = options.GetValueOrDefault("email") ?? throw new UsageException("--email is required.");
+        await DatabaseStartup.MigrateAsync(services);
+        using var scope = services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        if (await users.FindByEmailAsync(email) is not { } user)
+        {
+            error.WriteLine($"No account has the address {email}.");
+            return 1;
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+
+        // A new key also renews the security stamp, which ends the account's open sessions.
+        await users.ResetAuthenticatorKeyAsync(user);
+        output.WriteLine($"Two-factor sign-in of {email} was reset; the account sets it up again at its next sign-in if its role requires it.");
+        return 0;
+    }
 
     private static async Task<int> AddUserAsync(IServiceProvider services, Dictionary<string, string> options, TextReader input, TextWriter output, TextWriter error)
     {
