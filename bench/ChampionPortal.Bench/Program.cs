@@ -6,6 +6,7 @@ using ChampionPortal.Bench;
 // on the same machine, and reports the ratio; absolute times only describe the machine.
 //   dotnet run -c Release --project bench/ChampionPortal.Bench -- certificates [--count 1000]
 //   dotnet run -c Release --project bench/ChampionPortal.Bench -- load [--seconds 120] [--clients 16]
+//   dotnet run -c Release --project bench/ChampionPortal.Bench -- pages [--authorities 100000] [--seconds 5]
 // The hosted portal finds its content root through the manifest the build puts beside this program, read from the
 // working directory.
 Directory.SetCurrentDirectory(AppContext.BaseDirectory);
@@ -26,7 +27,8 @@ var (report, errors) = suite switch
 {
     "certificates" => (await CertificateBenchmark.RunAsync(Option("--count", 1000)), 0),
     "load" => await LoadTest.RunAsync(Option("--seconds", 120), Option("--clients", 16)),
-    _ => throw new ArgumentException($"Unknown benchmark '{suite}'. Known: certificates, load."),
+    "pages" => (await PageBenchmark.RunAsync(Option("--authorities", 100_000), Option("--seconds", 5)), 0),
+    _ => throw new ArgumentException($"Unknown benchmark '{suite}'. Known: certificates, load, pages."),
 };
 
 Console.WriteLine(report);

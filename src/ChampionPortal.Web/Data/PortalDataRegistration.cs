@@ -72,7 +72,9 @@ public static class PortalDataRegistration
         });
 
         services.AddDbContext<PostgresPortalDbContext>((sp, options) => Configure(
-            options.UseNpgsql(Settings(sp).ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")), sp));
+            options.UseNpgsql(Settings(sp).ConnectionString, npgsql => npgsql
+                .MigrationsHistoryTable("__ef_migrations_history")
+                .ExecutionStrategy(dependencies => new ReadRetryingExecutionStrategy(dependencies))), sp));
         services.AddDbContext<SqlitePortalDbContext>((sp, options) => Configure(
             options.UseSqlite(Settings(sp).ConnectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history")), sp));
         services.AddScoped<PortalDbContext>(sp => Settings(sp).Provider == DatabaseProvider.Postgres

@@ -69,9 +69,11 @@ public sealed class OutboxTests(OutboxFixture fixture) : IClassFixture<OutboxFix
         await before.DisposeAsync();
         var receivedBefore = fixture.Smtp.ReceivedCount;
 
-        fixture.Smtp.Start();
         await using var after = new PortalAppFactory(connectionString, settings: settings);
         after.Start();
+        var sent = after.OutboxAttemptsAsync(3);
+        fixture.Smtp.Start();
+        (await sent).Should().HaveCount(3);
         foreach (var address in addresses)
         {
             (await fixture.Smtp.WaitForMessageToAsync(address)).Subject.Should().Be($"Across a restart {address}");

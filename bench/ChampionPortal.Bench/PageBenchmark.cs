@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using ChampionPortal.Testing;
+using ChampionPortal.Web.Domain;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChampionPortal.Bench;
+
+/// <summary>
+/// Page throughput against the floor, and growth: the authorities list (signed in, 25 rows, one country), the funnel
+/// dashboard, the public directory and the verification page, served by the portal (Production settings) over a
+/// large cohort and over a small one, and by the bare floor server over the large one, measured with wrk from
+/// 127.0.0.1 in the same run. Also the SQL statements each page sends, at both sizes.
+/// </summary>
+public static partial class PageBenchmark
+{
+    private const int Rounds = 2;
+
+    public static async Task<string> RunAsync(int authorities, int seconds)
+    {
+        var wrk = Wrk.Find();
+        await using var cluster = await PostgresCluster.StartAsync();
+        var sizes = new[] { (Authorities: 1_000, LocalGovernments: 20), (Authorities: authorities, LocalGovernments: Math.Max(20, authorities / 50)) };
+        var sites = new List<Site>();
+        try
+        {
+            foreach (var (people, governments) in sizes)
+            {
+                sites.Add(await Site.StartAsync(cluster, people, governments));
+            }
+
+            var large = sites[^1];
+            await using var floor = await FloorServer.StartAsync(large.App.ConnectionString);
+            var pages = new (string Name, Func<Site, string> Portal, string Floor, bool SignedIn)[]
+            {
+                ("Authorities list (25 rows, one country)", s => "/authorities?country=BR", "/authorities?country=BR", true),
+                ("Funnel dashboard", s => $"/funnel?cohort={s.Cohort.Id}", $"/funnel?cohort={large.Cohort.Id}", true),
+                ("Public directory", s => "/champions", "/champions", false),
+                ("Verification page", s => $"/verify/{s.Cohort.VerificationCode}", $"/verify/{large.Cohort.VerificationCode}", false),
+            };
+
+            var report = new StringBuilder();
+            report.AppendLine(CultureInfo.InvariantCulture, $"## Pages — {authorities:N0} authorities, {sizes[^1].LocalGovernments:N0} local governments, {authorities * 3:N0} attendance rows");
+            report.AppendLine();
+            report.AppendLine(CultureInfo.InvariantCulture, $"wrk, 2 threads, 16 connections, {seconds} s per measure, best of {Rounds} rounds; portal with Production settings.");
+            report.AppendLine();
+            report.AppendLine("| Page | Floor req/s | Portal req/s | Ratio to floor | Latency at 1,000 → at " + authorities.ToString("N0", CultureInfo.InvariantCulture) + " | Growth | SQL statements (1,000 / " + authorities.ToString("N0", CultureInfo.InvariantCulture) + ") |");
+            report.AppendLine("|---|---|---|---|---|---|---|");
+            foreach (var page in pages)
+            {
+                var floorUrl = new Uri(floor.BaseAddress, page.Floor).ToString();
+                Wrk.Result? floorBest = null, largeBest = null, smallBest = null;
+                for (var round = 0; round < Rounds; round++)
+                {
+                    floorBest = Wrk.Best(floorBest, await wrk.RunAsync(floorUrl, null, seconds));
+                    largeBest = Wrk.Best(largeBest, await wrk.RunAsync(large.Url(page.Portal(large)), page.SignedIn ? large.Cookie : null, seconds));
+                    smallBest = Wrk.Best(smallBest, await wrk.RunAsync(sites[0].Url(page.Portal(sites[0])), page.SignedIn ? sites[0].Cookie : null, seconds));
+                }
+
+                var statements = $"{await sites[0].StatementsAsync(page.Portal(sites[0]), page.SignedIn)} / {await large.StatementsAsync(page.Portal(large), page.SignedIn)}";
+                report.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {page.Name} | {floorBest!.RequestsPerSecond:F0} | {largeBest!.RequestsPerSecond:F0} | **{largeBest.RequestsPerSecond / floorBest.RequestsPerSecond:F2}** | {smallBest!.LatencyMs:F1} → {largeBest.LatencyMs:F1} ms | **{largeBest.LatencyMs / smallBest.LatencyMs:F2} ×** | {statements} |");
+                foreach (var errors in new[] { floorBest, largeBest, smallBest }.Where(r => r.Errors > 0))
+                {
+                    report.AppendLine(CultureInfo.InvariantCulture, $"| ↳ {errors.Errors} answers other than 2xx/3xx in a measure | | | | | | |");
+                }
+            }
+
+            report.AppendLine();
+            report.AppendLine("Targets: portal ≥ 0.35 of the floor (list page); latency growth from 1,000 to the large cohort ≤ 1.5 ×; statements per page equal at both sizes.");
+            return report.ToString();
+        }
+        finally
+        {
+            foreach (var site in sites)
+            {
+                await site.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>A portal over a database of its own with a seeded cohort, a signed-in staff cookie and a SQL statement counter.</summary>
+    private sealed class Site : IAsyncDisposable
+    {
+        public required PortalAppFactory App { get; init; }
+        public required BenchData.Cohort Cohort { get; init; }
+        public required string Cookie { get; init; }
+        public required PortalClient Staff { get; init; }
+
+        public required SqlStatementCounter Counter { get; init; }
+
+        public static async Task<Site> StartAsync(PostgresCluster cluster, int authorities, int localGovernments)
+        {
+            var counter = new SqlStatementCounter();
+            var app = new PortalAppFactory(cluster.ConnectionString(await cluster.CreateDatabaseAsync()), "Production", new Dictionary<string, string?>
+            {
+                // Only the requests measured talk to the database.
+                ["Email:Outbox:Enabled"] = "false",
+                ["Certificates:Issuance:Enabled"] = "false",
+                ["Serilog:MinimumLevel:Default"] = "Warning",
+                ["RateLimits:RsvpPerMinute"] = "100000000",
+                ["RateLimits:SignInPerMinute"] = "100000000",
+            });
+            app.OverrideServices(services => services.AddSingleton<IInterceptor>(counter));
+            app.Start();
+            var cohort = await BenchData.SeedAsync(app, authorities, localGovernments);
+            var email = await app.CreateUserAsync(Roles.RegionalStaff);
+            var staff = app.NewClient("es");
+            if ((await staff.SignInAsync(email)).StatusCode != HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException("The benchmark's staff account could not sign in.");
+            }
+
+            return new Site
+            {
+                App = app,
+                Cohort = cohort,
+                Staff = staff,
+                Cookie = staff.Cookies.GetCookieHeader(app.BaseAddress),
+                Counter = counter,
+            };
+        }
+
+        public string Url(string path) => new Uri(App.BaseAddress, path).ToString();
+
+        public async Task<int> StatementsAsync(string path, bool signedIn)
+        {
+            using var anonymous = App.NewClient("es");
+            var client = signedIn ? Staff : anonymous;
+            (await client.GetAsync(path)).EnsureSuccessStatusCode();
+            Counter.Reset();
+            (await client.GetAsync(path)).EnsureSuccessStatusCode();
+            return Counter.Count;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Staff.Dispose();
+            await App.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>wrk from Debian's packages, run against 127.0.0.1 only.</summary>
+public sealed partial class Wrk(string path)
+{
+    public sealed record Result(double RequestsPerSecond, double LatencyMs, int Errors);
+
+    public static Wrk Find()
+    {
+        foreach (var candidate in new[] { "/usr/bin/wrk", "/usr/local/bin/wrk" })
+        {
+            if (File.Exists(candidate))
+            {
+                return new Wrk(candidate);
+            }
+        }
+
+        throw new InvalidOperationException("wrk is missing: bench/run installs it (Debian package 'wrk'), or install it yourself.");
+    }
+
+    public static Result Best(Result? a, Result b) => a is null || b.RequestsPerSecond > a.RequestsPerSecond ? b : a;
+
+    public async Task<Result> RunAsync(string url, string? cookie, int seconds)
+    {
+        if (!new Uri(url).IsLoopback)
+        {
+            throw new ArgumentException("Load is only ever sent to 127.0.0.1.", nameof(url));
+        }
+
+        var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-t2", "-c16", $"-d{seconds}s", "--latency" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (cookie is not null)
+        {
+            start.ArgumentList.Add("-H");
+            start.ArgumentList.Add($"Cookie: {cookie}");
+        }
+
+        start.ArgumentList.Add(url);
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var rps = double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+        var latency = Latency().Match(output);
+        var value = double.Parse(latency.Groups[1].Value, CultureInfo.InvariantCulture);
+        var ms = latency.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+        var errors = NonSuccess().Match(output) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        return new Result(rps, ms, errors);
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"Latency\s+([\d.]+)(us|ms|s)")]
+    private static partial Regex Latency();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
+    private static partial Regex NonSuccess();
+}
