@@ -61,7 +61,7 @@ public sealed class FloorServer : IAsyncDisposable
         var html = Start("Authorities");
         await using (var count = data.CreateCommand("""SELECT count(*) FROM "Authorities" WHERE "CountryCode" = $1"""))
         {
-            count.Parameters.Add(new NpgsqlParameter { Value = country });
+            count.Parameters.Add(new NpgsqlParameter { Value = country, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Char });
             html.Append("<p>").Append((long)(await count.ExecuteScalarAsync())!).Append(" results</p>");
         }
 
@@ -70,7 +70,7 @@ public sealed class FloorServer : IAsyncDisposable
             FROM "Authorities" a LEFT JOIN "LocalGovernments" lg ON lg."Id" = a."LocalGovernmentId" JOIN "Countries" c ON c."Code" = a."CountryCode"
             WHERE a."CountryCode" = $1 ORDER BY a."SearchKey", a."Id" LIMIT 25
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = country });
+        command.Parameters.Add(new NpgsqlParameter { Value = country, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Char });
         html.Append("<table>");
         await using (var reader = await command.ExecuteReaderAsync())
         {

@@ -165,7 +165,7 @@ public sealed partial class Wrk(string path)
 
     public static Result Best(Result? a, Result b) => a is null || b.RequestsPerSecond > a.RequestsPerSecond ? b : a;
 
-    public async Task<Result> RunAsync(string url, string? cookie, int seconds)
+    public async Task<Result> RunAsync(string url, string? cookie, int seconds, string? script = null)
     {
         if (!new Uri(url).IsLoopback)
         {
@@ -173,7 +173,7 @@ public sealed partial class Wrk(string path)
         }
 
         var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-t2", "-c16", $"-d{seconds}s", "--latency" })
+        foreach (var argument in new[] { "-t2", "-c16", $"-d{seconds}s", "--latency", "--timeout", "60s" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -182,6 +182,12 @@ public sealed partial class Wrk(string path)
         {
             start.ArgumentList.Add("-H");
             start.ArgumentList.Add($"Cookie: {cookie}");
+        }
+
+        if (script is not null)
+        {
+            start.ArgumentList.Add("-s");
+            start.ArgumentList.Add(script);
         }
 
         start.ArgumentList.Add(url);

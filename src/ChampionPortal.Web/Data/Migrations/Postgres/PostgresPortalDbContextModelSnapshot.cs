@@ -352,14 +352,14 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CountryCode");
-
                     b.HasIndex("EmailNormalized")
                         .IsUnique();
 
                     b.HasIndex("LocalGovernmentId");
 
                     b.HasIndex("SearchKey");
+
+                    b.HasIndex("CountryCode", "SearchKey", "Id");
 
                     b.ToTable("Authorities");
                 });

@@ -335,14 +335,14 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CountryCode");
-
                     b.HasIndex("EmailNormalized")
                         .IsUnique();
 
                     b.HasIndex("LocalGovernmentId");
 
                     b.HasIndex("SearchKey");
+
+                    b.HasIndex("CountryCode", "SearchKey", "Id");
 
                     b.ToTable("Authorities");
                 });
