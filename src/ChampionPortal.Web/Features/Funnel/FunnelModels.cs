@@ -54,5 +54,17 @@ public enum FunnelTable
     Genders,
 }
 
-/// <summary>Who reached a stage: a person, the local government represented there and its country.</summary>
-internal sealed record StageFact(int AuthorityId, int? LocalGovernmentId, LocalGovernmentKind? Kind, string CountryCode, GenderCategory Gender);
+/// <summary>
+/// Who reached a stage (a <see cref="StageKind"/>, and for events and sessions their id as the key): a person, the
+/// local government represented there, its kind and country, and the person's gender. A row of a query, never read.
+/// </summary>
+public sealed class StageFact
+{
+    public int Stage { get; init; }
+    public int Key { get; init; }
+    public int AuthorityId { get; init; }
+    public int? LocalGovernmentId { get; init; }
+    public LocalGovernmentKind? GovernmentKind { get; init; }
+    public string CountryCode { get; init; } = "";
+    public GenderCategory Gender { get; init; }
+}

@@ -10,10 +10,10 @@ using Microsoft.Extensions.Localization;
 namespace ChampionPortal.Web.Features.Funnel;
 
 /// <summary>
-/// The cohort's funnel from nomination to eligibility. Whatever the cohort's size it reads the same few set-based
-/// queries (one per source of facts) and counts distinct people, local governments and countries in memory.
-/// A person's local government is the one represented at each stage: the nomination's for nomination and
-/// invitation, the attendance record's for the events.
+/// The cohort's funnel from nomination to eligibility. Every figure is a grouped SQL aggregate (distinct people,
+/// local governments and countries) over the facts of who reached each stage, so the page reads a constant number
+/// of result rows whatever the cohort's size. A person's local government is the one represented at each stage: the
+/// nomination's for nomination and invitation, the attendance record's for the events.
 /// </summary>
 public sealed class FunnelService(PortalDbContext db, EventService events, Eligibility.EligibilityService eligibility, IStringLocalizer<FunnelResources> text)
 {
@@ -28,81 +28,177 @@ public sealed class FunnelService(PortalDbContext db, EventService events, Eligi
 
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.CohortId == cohort.Id)
             .OrderBy(s => s.Event!.Kind).ThenBy(s => s.EventId).ThenBy(s => s.StartsAtUtc)
-            .Select(s => new { s.Id, s.Code, s.Title, s.EventId, EventName = s.Event!.Name }).ToListAsync(cancellationToken);
+            .Select(s => new { s.Id, s.Code, s.Title, s.EventId, EventName = s.Event!.Name, EventKind = s.Event.Kind }).ToListAsync(cancellationToken);
+        var (main, all) = await FactsAsync(cohort.Id, [.. sessions.Select(s => (s.Id, s.EventKind))], scope, cancellationToken);
 
-        var nominations = await scope.Apply(db.Nominations.AsNoTracking())
-            .Where(n => n.CohortId == cohort.Id && n.Status != NominationStatus.Draft)
-            .Select(n => new
+        var stageCounts = (await all.GroupBy(f => new { f.Stage, f.Key })
+            .Select(g => new
             {
-                n.Status,
-                Fact = new StageFact(n.AuthorityId, n.LocalGovernmentId, n.LocalGovernmentId == null ? null : n.LocalGovernment!.Kind, n.CountryCode, n.Authority!.Gender),
-            })
-            .ToListAsync(cancellationToken);
-
-        var invitations = await scope.Apply(db.Invitations.AsNoTracking())
-            .Where(i => i.CohortId == cohort.Id && i.Status != InvitationStatus.Revoked)
-            .Join(db.Nominations, i => i.NominationId, n => n.Id, (i, n) => new
+                g.Key.Stage,
+                g.Key.Key,
+                People = g.Select(f => f.AuthorityId).Distinct().Count(),
+                Governments = g.Where(f => f.LocalGovernmentId != null).Select(f => f.LocalGovernmentId).Distinct().Count(),
+                Countries = g.Select(f => f.CountryCode).Distinct().Count(),
+            }).ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.Stage, c.Key), c => (c.People, c.Governments, c.Countries));
+        var countryCounts = await main.GroupBy(f => new { f.Stage, f.Key, f.CountryCode })
+            .Select(g => new
             {
-                i.Status,
-                Fact = new StageFact(i.AuthorityId, n.LocalGovernmentId, n.LocalGovernmentId == null ? null : n.LocalGovernment!.Kind, i.CountryCode, i.Authority!.Gender),
-            })
-            .ToListAsync(cancellationToken);
-
-        var attendance = await scope.Apply(db.Attendances.AsNoTracking())
-            .Where(a => a.CohortId == cohort.Id && a.Status == AttendanceStatus.Present)
-            .Select(a => new
-            {
-                a.SessionId,
-                Fact = new StageFact(a.AuthorityId, a.LocalGovernmentId, a.LocalGovernmentId == null ? null : a.LocalGovernment!.Kind, a.CountryCode, a.Authority!.Gender),
-            })
-            .ToListAsync(cancellationToken);
-
+                g.Key.Stage,
+                g.Key.Key,
+                g.Key.CountryCode,
+                People = g.Select(f => f.AuthorityId).Distinct().Count(),
+                Governments = g.Where(f => f.LocalGovernmentId != null).Select(f => f.LocalGovernmentId).Distinct().Count(),
+            }).ToListAsync(cancellationToken);
+        var kindCounts = (await main.Where(f => f.GovernmentKind != null && f.LocalGovernmentId != null).GroupBy(f => new { f.Stage, f.Key, f.GovernmentKind })
+            .Select(g => new { g.Key.Stage, g.Key.Key, g.Key.GovernmentKind, Governments = g.Select(f => f.LocalGovernmentId).Distinct().Count() })
+            .ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.Stage, c.Key, c.GovernmentKind!.Value), c => c.Governments);
+        var genderCounts = (await main.GroupBy(f => new { f.Stage, f.Key, f.Gender })
+            .Select(g => new { g.Key.Stage, g.Key.Key, g.Key.Gender, People = g.Select(f => f.AuthorityId).Distinct().Count() })
+            .ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.Stage, c.Key, c.Gender), c => c.People);
         var countryNames = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code, c => PortalCultures.Pick(c.NameEn, c.NameEs, c.NamePt), cancellationToken);
 
-        // Stages in their order, each with the facts of who reached it.
-        var stages = new List<(StageKind Kind, string? Name, IReadOnlyList<StageFact> Facts)>
+        // Stages in their order; events and their sessions where the cohort has them.
+        var stages = new List<(StageKind Kind, int Key, string? Name)>
         {
-            (StageKind.Nominated, null, [.. nominations.Select(n => n.Fact)]),
-            (StageKind.Approved, null, [.. nominations.Where(n => n.Status == NominationStatus.Approved).Select(n => n.Fact)]),
-            (StageKind.Invited, null, [.. invitations.Select(i => i.Fact)]),
-            (StageKind.Accepted, null, [.. invitations.Where(i => i.Status == InvitationStatus.Accepted).Select(i => i.Fact)]),
+            (StageKind.Nominated, 0, null), (StageKind.Approved, 0, null), (StageKind.Invited, 0, null), (StageKind.Accepted, 0, null),
         };
-        var bySession = attendance.ToLookup(a => a.SessionId, a => a.Fact);
-        var eventFacts = new List<IReadOnlyList<StageFact>>();
         foreach (var byEvent in sessions.GroupBy(s => s.EventId))
         {
-            var facts = byEvent.SelectMany(s => bySession[s.Id]).ToList();
-            eventFacts.Add(facts);
-            stages.Add((StageKind.Event, byEvent.First().EventName, facts));
-            stages.AddRange(byEvent.Select(s => (StageKind.Session, (string?)$"{s.Code} — {s.Title}", (IReadOnlyList<StageFact>)[.. bySession[s.Id]])));
+            stages.Add((StageKind.Event, byEvent.Key, byEvent.First().EventName));
+            stages.AddRange(byEvent.Select(s => (StageKind.Session, s.Id, (string?)$"{s.Code} — {s.Title}")));
         }
 
-        // Eligible: the cohort's recognition rules (and exceptions), counted at the local governments represented.
-        var eligiblePeople = (await eligibility.EvaluateAsync(cohort.Id, cancellationToken))!.People.Where(p => p.Eligible).Select(p => p.AuthorityId).ToHashSet();
-        stages.Add((StageKind.Eligible, null, [.. eventFacts.SelectMany(f => f).Where(f => eligiblePeople.Contains(f.AuthorityId))]));
+        stages.Add((StageKind.Eligible, 0, null));
+        stages.Add((StageKind.Certified, 0, null));
 
-        var certified = await scope.Apply(db.Certificates.AsNoTracking())
-            .Where(c => c.CohortId == cohort.Id && c.Kind == CertificateKind.Person && c.Status == CertificateStatus.Valid && c.AuthorityId != null)
-            .Join(db.Authorities, c => c.AuthorityId, a => a.Id, (c, a) => new StageFact(a.Id, c.LocalGovernmentId, null, c.CountryCode, a.Gender))
-            .ToListAsync(cancellationToken);
-        stages.Add((StageKind.Certified, null, certified));
-
-        var funnel = stages.Select(s => new FunnelStage(s.Kind, s.Name, People(s.Facts), Governments(s.Facts), s.Facts.Select(f => f.CountryCode).Distinct().Count())).ToList();
-        var main = stages.Where(s => s.Kind != StageKind.Session).ToList();
-        var countries = main.SelectMany(s => s.Facts).Select(f => f.CountryCode).Distinct()
-            .Select(code => new FunnelCountryRow(
-                code,
-                countryNames.GetValueOrDefault(code, code),
-                [.. main.Select(s => s.Facts.Where(f => f.CountryCode == code).ToList()).Select(f => new StageCount(People(f), Governments(f)))]))
+        var funnel = stages.Select(s => stageCounts.TryGetValue(((int)s.Kind, s.Key), out var c)
+            ? new FunnelStage(s.Kind, s.Name, c.People, c.Governments, c.Countries)
+            : new FunnelStage(s.Kind, s.Name, 0, 0, 0)).ToList();
+        var mainStages = stages.Where(s => s.Kind != StageKind.Session).Select(s => ((int)s.Kind, s.Key)).ToList();
+        var byCountry = countryCounts.ToLookup(c => c.CountryCode);
+        var countries = byCountry
+            .Select(rows => new FunnelCountryRow(
+                rows.Key,
+                countryNames.GetValueOrDefault(rows.Key, rows.Key),
+                [.. mainStages.Select(stage => rows.FirstOrDefault(r => r.Stage == stage.Item1 && r.Key == stage.Key) is { } r ? new StageCount(r.People, r.Governments) : new StageCount(0, 0))]))
             .OrderBy(c => c.CountryName, StringComparer.CurrentCulture)
             .ToList();
         var byKind = Enum.GetValues<LocalGovernmentKind>()
-            .Select(kind => new FunnelBreakdownRow(kind.ToString(), [.. main.Select(s => Governments(s.Facts.Where(f => f.Kind == kind)))]))
+            .Select(kind => new FunnelBreakdownRow(kind.ToString(), [.. mainStages.Select(stage => kindCounts.GetValueOrDefault((stage.Item1, stage.Key, kind)))]))
             .ToList();
         var byGender = Enum.GetValues<GenderCategory>()
-            .Select(gender => new FunnelBreakdownRow(gender.ToString(), [.. main.Select(s => People(s.Facts.Where(f => f.Gender == gender)))]))
+            .Select(gender => new FunnelBreakdownRow(gender.ToString(), [.. mainStages.Select(stage => genderCounts.GetValueOrDefault((stage.Item1, stage.Key, gender)))]))
             .ToList();
         return new FunnelPage(cohort.Id, cohort.Name, cohorts, scope.OnlyCountry, funnel, countries, byKind, byGender);
+    }
+
+    /// <summary>
+    /// Who reached each stage, as one query of facts (a union of one part per source) for the main stages and one
+    /// that adds the sessions; neither is read: the figures are grouped over them in the database.
+    /// </summary>
+    private async Task<(IQueryable<StageFact> Main, IQueryable<StageFact> All)> FactsAsync(
+        int cohortId, IReadOnlyList<(int Id, EventKind Kind)> sessions, CountryScope scope, CancellationToken cancellationToken)
+    {
+        var nominations = scope.Apply(db.Nominations.AsNoTracking()).Where(n => n.CohortId == cohortId && n.Status != NominationStatus.Draft);
+        var invitations = scope.Apply(db.Invitations.AsNoTracking()).Where(i => i.CohortId == cohortId && i.Status != InvitationStatus.Revoked);
+        var present = scope.Apply(db.Attendances.AsNoTracking()).Where(a => a.CohortId == cohortId && a.Status == AttendanceStatus.Present);
+        var eligible = await EligiblePeopleAsync(cohortId, sessions, cancellationToken);
+
+        IQueryable<StageFact> Nominated(IQueryable<Nomination> source, StageKind stage) => source.Select(n => new StageFact
+        {
+            Stage = (int)stage,
+            Key = 0,
+            AuthorityId = n.AuthorityId,
+            LocalGovernmentId = n.LocalGovernmentId,
+            GovernmentKind = n.LocalGovernmentId == null ? null : n.LocalGovernment!.Kind,
+            CountryCode = n.CountryCode,
+            Gender = n.Authority!.Gender,
+        });
+        IQueryable<StageFact> Invited(IQueryable<Invitation> source, StageKind stage) => source.Join(db.Nominations, i => i.NominationId, n => n.Id, (i, n) => new StageFact
+        {
+            Stage = (int)stage,
+            Key = 0,
+            AuthorityId = i.AuthorityId,
+            LocalGovernmentId = n.LocalGovernmentId,
+            GovernmentKind = n.LocalGovernmentId == null ? null : n.LocalGovernment!.Kind,
+            CountryCode = i.CountryCode,
+            Gender = i.Authority!.Gender,
+        });
+        IQueryable<StageFact> Attended(IQueryable<Domain.Attendance> source, StageKind stage, bool bySession) => source.Select(a => new StageFact
+        {
+            Stage = (int)stage,
+            Key = stage == StageKind.Eligible ? 0 : bySession ? a.SessionId : a.Session!.EventId,
+            AuthorityId = a.AuthorityId,
+            LocalGovernmentId = a.LocalGovernmentId,
+            GovernmentKind = a.LocalGovernmentId == null ? null : a.LocalGovernment!.Kind,
+            CountryCode = a.CountryCode,
+            Gender = a.Authority!.Gender,
+        });
+        var certified = scope.Apply(db.Certificates.AsNoTracking())
+            .Where(c => c.CohortId == cohortId && c.Kind == CertificateKind.Person && c.Status == CertificateStatus.Valid && c.AuthorityId != null)
+            .Join(db.Authorities, c => c.AuthorityId, a => a.Id, (c, a) => new StageFact
+            {
+                Stage = (int)StageKind.Certified,
+                Key = 0,
+                AuthorityId = a.Id,
+                LocalGovernmentId = c.LocalGovernmentId,
+                GovernmentKind = null,
+                CountryCode = c.CountryCode,
+                Gender = a.Gender,
+            });
+
+        var main = Nominated(nominations, StageKind.Nominated)
+            .Concat(Nominated(nominations.Where(n => n.Status == NominationStatus.Approved), StageKind.Approved))
+            .Concat(Invited(invitations, StageKind.Invited))
+            .Concat(Invited(invitations.Where(i => i.Status == InvitationStatus.Accepted), StageKind.Accepted))
+            .Concat(Attended(present, StageKind.Event, bySession: false))
+            .Concat(Attended(present.Where(a => eligible.Contains(a.AuthorityId)), StageKind.Eligible, bySession: false))
+            .Concat(certified);
+        return (main, main.Concat(Attended(present, StageKind.Session, bySession: true)));
+    }
+
+    /// <summary>
+    /// The people the cohort's recognition rules make eligible, as a query: invited (and accepted, if required), present
+    /// at enough sessions of each required event that was held, unless an exception decided otherwise.
+    /// </summary>
+    private async Task<IQueryable<int>> EligiblePeopleAsync(int cohortId, IReadOnlyList<(int Id, EventKind Kind)> sessions, CancellationToken cancellationToken)
+    {
+        var rules = await eligibility.RulesAsync(cohortId, cancellationToken);
+        var exceptions = await db.EligibilityExceptions.AsNoTracking().Where(e => e.CohortId == cohortId)
+            .Select(e => new { e.AuthorityId, e.Granted }).ToListAsync(cancellationToken);
+        var granted = exceptions.Where(e => e.Granted).Select(e => e.AuthorityId).ToList();
+        var withheld = exceptions.Where(e => !e.Granted).Select(e => e.AuthorityId).ToList();
+        List<int> SessionsOf(EventKind kind) => [.. sessions.Where(s => s.Kind == kind).Select(s => s.Id)];
+        int Needed(bool required, List<int> held) => required && held.Count > 0 ? Math.Min(rules.MinimumSessionsPerEvent, held.Count) : 0;
+        var forum = SessionsOf(EventKind.LaunchForum);
+        var workshop = SessionsOf(EventKind.Workshop);
+        var (forumNeeded, workshopNeeded) = (Needed(rules.RequireLaunchForum, forum), Needed(rules.RequireWorkshop, workshop));
+        var requireAccepted = rules.RequireAcceptedInvitation;
+        // Sessions attended per person (one record per person and session), grouped once and joined, not counted again
+        // for every invitee.
+        var attended = db.Attendances.Where(a => a.CohortId == cohortId && a.Status == AttendanceStatus.Present)
+            .GroupBy(a => a.AuthorityId)
+            .Select(g => new
+            {
+                AuthorityId = g.Key,
+                Forum = g.Count(a => forum.Contains(a.SessionId)),
+                Workshop = g.Count(a => workshop.Contains(a.SessionId)),
+            });
+        return from i in db.Invitations
+               where i.CohortId == cohortId && i.Status != InvitationStatus.Revoked
+               join p in attended on i.AuthorityId equals p.AuthorityId into people
+               from p in people.DefaultIfEmpty()
+               let forumAttended = (int?)p.Forum ?? 0
+               let workshopAttended = (int?)p.Workshop ?? 0
+               where granted.Contains(i.AuthorityId)
+                   || (!withheld.Contains(i.AuthorityId)
+                       && (!requireAccepted || i.Status == InvitationStatus.Accepted)
+                       && forumAttended >= forumNeeded
+                       && workshopAttended >= workshopNeeded)
+               select i.AuthorityId;
     }
 
     public string StageLabel(FunnelStage stage) => stage.Name ?? text["Stage_" + stage.Kind];
@@ -129,8 +225,4 @@ public sealed class FunnelService(PortalDbContext db, EventService events, Eligi
         [.. rows.Select(r => (IReadOnlyList<string?>)[label(r.Key), .. r.Counts.Select(Number)])]);
 
     private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static int People(IEnumerable<StageFact> facts) => facts.Select(f => f.AuthorityId).Distinct().Count();
-
-    private static int Governments(IEnumerable<StageFact> facts) => facts.Where(f => f.LocalGovernmentId is not null).Select(f => f.LocalGovernmentId).Distinct().Count();
 }
