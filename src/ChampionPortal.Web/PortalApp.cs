@@ -147,6 +147,9 @@ public static class PortalApp
             options.Cookie.Name = "champion.af";
             options.Cookie.SameSite = SameSiteMode.Strict;
 
+            // Antiforgery's default never marks the cookie Secure; over HTTPS (directly or behind the proxy) it must be.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+
             // Every response already forbids framing altogether (SecurityHeaders): DENY, not antiforgery's SAMEORIGIN.
             options.SuppressXFrameOptionsHeader = true;
         });
