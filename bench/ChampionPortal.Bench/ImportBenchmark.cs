@@ -21,12 +21,7 @@ public static class ImportBenchmark
     public static async Task<string> RunAsync(int rows)
     {
         await using var cluster = await PostgresCluster.StartAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Email:Outbox:Enabled"] = "false",
-            ["Certificates:Issuance:Enabled"] = "false",
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-        };
+        var settings = BenchSettings.Measured();
         await using var app = new PortalAppFactory(cluster.ConnectionString(await cluster.CreateDatabaseAsync()), "Production", settings);
         app.Start();
         var copyDatabase = cluster.ConnectionString(await cluster.CreateDatabaseAsync());

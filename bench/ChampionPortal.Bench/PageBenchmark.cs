@@ -100,15 +100,7 @@ public static partial class PageBenchmark
         public static async Task<Site> StartAsync(PostgresCluster cluster, int authorities, int localGovernments)
         {
             var counter = new SqlStatementCounter();
-            var app = new PortalAppFactory(cluster.ConnectionString(await cluster.CreateDatabaseAsync()), "Production", new Dictionary<string, string?>
-            {
-                // Only the requests measured talk to the database.
-                ["Email:Outbox:Enabled"] = "false",
-                ["Certificates:Issuance:Enabled"] = "false",
-                ["Serilog:MinimumLevel:Default"] = "Warning",
-                ["RateLimits:RsvpPerMinute"] = "100000000",
-                ["RateLimits:SignInPerMinute"] = "100000000",
-            });
+            var app = new PortalAppFactory(cluster.ConnectionString(await cluster.CreateDatabaseAsync()), "Production", BenchSettings.Measured());
             app.OverrideServices(services => services.AddSingleton<IInterceptor>(counter));
             app.Start();
             var cohort = await BenchData.SeedAsync(app, authorities, localGovernments);

@@ -21,13 +21,7 @@ public static class SignInBenchmark
     {
         var wrk = Wrk.Find();
         await using var cluster = await PostgresCluster.StartAsync();
-        await using var app = new PortalAppFactory(cluster.ConnectionString(await cluster.CreateDatabaseAsync()), "Production", new Dictionary<string, string?>
-        {
-            ["Email:Outbox:Enabled"] = "false",
-            ["Certificates:Issuance:Enabled"] = "false",
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-            ["RateLimits:SignInPerMinute"] = "100000000",
-        });
+        await using var app = new PortalAppFactory(cluster.ConnectionString(await cluster.CreateDatabaseAsync()), "Production", BenchSettings.Measured());
         app.Start();
         var email = await app.CreateUserAsync(Roles.CountryOffice, "AR");
 

@@ -14,6 +14,48 @@ public sealed class EligibilityService(PortalDbContext db, TimeProvider timeProv
     public async Task<RecognitionRules> RulesAsync(int cohortId, CancellationToken cancellationToken = default) =>
         await db.RecognitionRules.AsNoTracking().SingleOrDefaultAsync(r => r.CohortId == cohortId, cancellationToken) ?? new RecognitionRules { CohortId = cohortId };
 
+    /// <summary>
+    /// The people the cohort's recognition rules make eligible, as a query: invited (and accepted, if required), present
+    /// at enough sessions of each required event that was held, unless an exception decided otherwise. The same rules
+    /// as <see cref="EvaluateAsync"/>, which also says why for each person; this one is for counting in the database.
+    /// </summary>
+    public async Task<IQueryable<int>> EligiblePeopleAsync(int cohortId, IReadOnlyList<(int Id, EventKind Kind)> sessions, CancellationToken cancellationToken)
+    {
+        var rules = await RulesAsync(cohortId, cancellationToken);
+        var exceptions = await db.EligibilityExceptions.AsNoTracking().Where(e => e.CohortId == cohortId)
+            .Select(e => new { e.AuthorityId, e.Granted }).ToListAsync(cancellationToken);
+        var granted = exceptions.Where(e => e.Granted).Select(e => e.AuthorityId).ToList();
+        var withheld = exceptions.Where(e => !e.Granted).Select(e => e.AuthorityId).ToList();
+        List<int> SessionsOf(EventKind kind) => [.. sessions.Where(s => s.Kind == kind).Select(s => s.Id)];
+        int Needed(bool required, List<int> held) => required && held.Count > 0 ? Math.Min(rules.MinimumSessionsPerEvent, held.Count) : 0;
+        var forum = SessionsOf(EventKind.LaunchForum);
+        var workshop = SessionsOf(EventKind.Workshop);
+        var (forumNeeded, workshopNeeded) = (Needed(rules.RequireLaunchForum, forum), Needed(rules.RequireWorkshop, workshop));
+        var requireAccepted = rules.RequireAcceptedInvitation;
+        // Sessions attended per person (one record per person and session), grouped once and joined, not counted again
+        // for every invitee.
+        var attended = db.Attendances.Where(a => a.CohortId == cohortId && a.Status == AttendanceStatus.Present)
+            .GroupBy(a => a.AuthorityId)
+            .Select(g => new
+            {
+                AuthorityId = g.Key,
+                Forum = g.Count(a => forum.Contains(a.SessionId)),
+                Workshop = g.Count(a => workshop.Contains(a.SessionId)),
+            });
+        return from i in db.Invitations
+               where i.CohortId == cohortId && i.Status != InvitationStatus.Revoked
+               join p in attended on i.AuthorityId equals p.AuthorityId into people
+               from p in people.DefaultIfEmpty()
+               let forumAttended = (int?)p.Forum ?? 0
+               let workshopAttended = (int?)p.Workshop ?? 0
+               where granted.Contains(i.AuthorityId)
+                   || (!withheld.Contains(i.AuthorityId)
+                       && (!requireAccepted || i.Status == InvitationStatus.Accepted)
+                       && forumAttended >= forumNeeded
+                       && workshopAttended >= workshopNeeded)
+               select i.AuthorityId;
+    }
+
     public async Task<EligibilityPage?> EvaluateAsync(int cohortId, CancellationToken cancellationToken = default)
     {
         var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);

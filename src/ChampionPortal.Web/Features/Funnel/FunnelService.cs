@@ -105,7 +105,7 @@ public sealed class FunnelService(PortalDbContext db, EventService events, Eligi
         var nominations = scope.Apply(db.Nominations.AsNoTracking()).Where(n => n.CohortId == cohortId && n.Status != NominationStatus.Draft);
         var invitations = scope.Apply(db.Invitations.AsNoTracking()).Where(i => i.CohortId == cohortId && i.Status != InvitationStatus.Revoked);
         var present = scope.Apply(db.Attendances.AsNoTracking()).Where(a => a.CohortId == cohortId && a.Status == AttendanceStatus.Present);
-        var eligible = await EligiblePeopleAsync(cohortId, sessions, cancellationToken);
+        var eligible = await eligibility.EligiblePeopleAsync(cohortId, sessions, cancellationToken);
 
         IQueryable<StageFact> Nominated(IQueryable<Nomination> source, StageKind stage) => source.Select(n => new StageFact
         {
@@ -158,47 +158,6 @@ public sealed class FunnelService(PortalDbContext db, EventService events, Eligi
             .Concat(Attended(present.Where(a => eligible.Contains(a.AuthorityId)), StageKind.Eligible, bySession: false))
             .Concat(certified);
         return (main, main.Concat(Attended(present, StageKind.Session, bySession: true)));
-    }
-
-    /// <summary>
-    /// The people the cohort's recognition rules make eligible, as a query: invited (and accepted, if required), present
-    /// at enough sessions of each required event that was held, unless an exception decided otherwise.
-    /// </summary>
-    private async Task<IQueryable<int>> EligiblePeopleAsync(int cohortId, IReadOnlyList<(int Id, EventKind Kind)> sessions, CancellationToken cancellationToken)
-    {
-        var rules = await eligibility.RulesAsync(cohortId, cancellationToken);
-        var exceptions = await db.EligibilityExceptions.AsNoTracking().Where(e => e.CohortId == cohortId)
-            .Select(e => new { e.AuthorityId, e.Granted }).ToListAsync(cancellationToken);
-        var granted = exceptions.Where(e => e.Granted).Select(e => e.AuthorityId).ToList();
-        var withheld = exceptions.Where(e => !e.Granted).Select(e => e.AuthorityId).ToList();
-        List<int> SessionsOf(EventKind kind) => [.. sessions.Where(s => s.Kind == kind).Select(s => s.Id)];
-        int Needed(bool required, List<int> held) => required && held.Count > 0 ? Math.Min(rules.MinimumSessionsPerEvent, held.Count) : 0;
-        var forum = SessionsOf(EventKind.LaunchForum);
-        var workshop = SessionsOf(EventKind.Workshop);
-        var (forumNeeded, workshopNeeded) = (Needed(rules.RequireLaunchForum, forum), Needed(rules.RequireWorkshop, workshop));
-        var requireAccepted = rules.RequireAcceptedInvitation;
-        // Sessions attended per person (one record per person and session), grouped once and joined, not counted again
-        // for every invitee.
-        var attended = db.Attendances.Where(a => a.CohortId == cohortId && a.Status == AttendanceStatus.Present)
-            .GroupBy(a => a.AuthorityId)
-            .Select(g => new
-            {
-                AuthorityId = g.Key,
-                Forum = g.Count(a => forum.Contains(a.SessionId)),
-                Workshop = g.Count(a => workshop.Contains(a.SessionId)),
-            });
-        return from i in db.Invitations
-               where i.CohortId == cohortId && i.Status != InvitationStatus.Revoked
-               join p in attended on i.AuthorityId equals p.AuthorityId into people
-               from p in people.DefaultIfEmpty()
-               let forumAttended = (int?)p.Forum ?? 0
-               let workshopAttended = (int?)p.Workshop ?? 0
-               where granted.Contains(i.AuthorityId)
-                   || (!withheld.Contains(i.AuthorityId)
-                       && (!requireAccepted || i.Status == InvitationStatus.Accepted)
-                       && forumAttended >= forumNeeded
-                       && workshopAttended >= workshopNeeded)
-               select i.AuthorityId;
     }
 
     public string StageLabel(FunnelStage stage) => stage.Name ?? text["Stage_" + stage.Kind];
