@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using ChampionPortal.Testing;
 using ChampionPortal.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChampionPortal.Tests.Certificates;
 
@@ -75,9 +76,26 @@ public sealed class EligibilityTests(PortalFixture fixture) : IClassFixture<Port
         Eligible(await PageAsync(staff, cohort)).Should().BeEquivalentTo([ana, beto]);
     }
 
-    private static async Task<IDocument> PageAsync(PortalClient staff, int cohort) => (await staff.GetPageAsync($"/cohorts/{cohort}/eligibility")).Page;
+    private async Task<IDocument> PageAsync(PortalClient staff, int cohort)
+    {
+        var page = (await staff.GetPageAsync($"/cohorts/{cohort}/eligibility")).Page;
 
-    private static async Task<IDocument> RulesAsync(PortalClient staff, IDocument page, params (string Name, string Value)[] values)
+        // The dashboard counts eligible people with the same rules written as a query: both must always agree.
+        (await EligibleByQueryAsync(cohort)).Should().BeEquivalentTo(Eligible(page), "the query and the page apply the same rules and exceptions");
+        return page;
+    }
+
+    private async Task<List<int>> EligibleByQueryAsync(int cohort)
+    {
+        using var scope = fixture.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChampionPortal.Web.Data.PortalDbContext>();
+        var sessions = await db.Sessions.Where(s => s.CohortId == cohort).Select(s => new { s.Id, s.Event!.Kind }).ToListAsync();
+        var query = await scope.ServiceProvider.GetRequiredService<ChampionPortal.Web.Features.Eligibility.EligibilityService>()
+            .EligiblePeopleAsync(cohort, [.. sessions.Select(s => (s.Id, s.Kind))]);
+        return await query.ToListAsync();
+    }
+
+    private async Task<IDocument> RulesAsync(PortalClient staff, IDocument page, params (string Name, string Value)[] values)
     {
         var overrides = values.ToDictionary(v => v.Name, v => (string?)v.Value);
         foreach (var name in new[] { "RequireLaunchForum", "RequireWorkshop", "RequireAcceptedInvitation" }.Where(n => !overrides.ContainsKey(n)))
@@ -86,7 +104,7 @@ public sealed class EligibilityTests(PortalFixture fixture) : IClassFixture<Port
         }
 
         await staff.SubmitAsync(page, overrides, "[data-testid=rules-form]");
-        return (await staff.GetPageAsync(page.Url)).Page;
+        return await PageAsync(staff, int.Parse(page.Url.Split('/')[^2], CultureInfo.InvariantCulture));
     }
 
     private static Task DecideAsync(PortalClient staff, IDocument page, int authority, string decision, string? reason) =>

@@ -19,7 +19,7 @@ public sealed class EligibilityService(PortalDbContext db, TimeProvider timeProv
     /// at enough sessions of each required event that was held, unless an exception decided otherwise. The same rules
     /// as <see cref="EvaluateAsync"/>, which also says why for each person; this one is for counting in the database.
     /// </summary>
-    public async Task<IQueryable<int>> EligiblePeopleAsync(int cohortId, IReadOnlyList<(int Id, EventKind Kind)> sessions, CancellationToken cancellationToken)
+    public async Task<IQueryable<int>> EligiblePeopleAsync(int cohortId, IReadOnlyList<(int Id, EventKind Kind)> sessions, CancellationToken cancellationToken = default)
     {
         var rules = await RulesAsync(cohortId, cancellationToken);
         var exceptions = await db.EligibilityExceptions.AsNoTracking().Where(e => e.CohortId == cohortId)
