@@ -17,7 +17,7 @@ public enum AttendanceSource
 }
 
 /// <summary>One authority at one session, with the local government the person represented at that time.</summary>
-public class Attendance : IVersioned, ICountryScoped
+public class Attendance : IVersioned, ICountryScoped, ICountedInCohortFigures
 {
     public int Id { get; set; }
     public int CohortId { get; set; }

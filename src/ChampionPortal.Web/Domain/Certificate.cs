@@ -19,7 +19,7 @@ public enum CertificateStatus
 /// A "Champion Local Authority" recognition for a person or a local government. Issued certificates are immutable:
 /// the PDF is stored with its SHA-256; a correction issues a new certificate that supersedes this one.
 /// </summary>
-public class Certificate : ICountryScoped
+public class Certificate : ICountryScoped, ICountedInCohortFigures
 {
     public int Id { get; set; }
     public int CohortId { get; set; }

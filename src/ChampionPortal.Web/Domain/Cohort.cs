@@ -21,5 +21,11 @@ public class Cohort : IVersioned
     /// <summary>The last certificate serial number reserved in this cohort; issuance reserves numbers in blocks, never twice.</summary>
     public int LastCertificateNumber { get; set; }
     public int Version { get; set; }
+
+    /// <summary>
+    /// Moves on with every saved change to a record the cohort's figures count (<see cref="ICountedInCohortFigures"/>),
+    /// in that change's transaction; computed figures are kept only as long as it stays the same.
+    /// </summary>
+    public long FiguresVersion { get; set; }
     public List<Event> Events { get; set; } = [];
 }

@@ -17,3 +17,12 @@ public interface ISearchable
 {
     void RefreshSearchKey();
 }
+
+/// <summary>
+/// A record the cohort's figures count (the funnel dashboard): saving one moves the cohort's
+/// <see cref="Cohort.FiguresVersion"/> on, in the same transaction, so figures computed before are known to be stale.
+/// </summary>
+public interface ICountedInCohortFigures
+{
+    int CohortId { get; }
+}

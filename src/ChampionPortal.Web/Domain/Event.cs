@@ -7,7 +7,7 @@ public enum EventKind
 }
 
 /// <summary>A stage of a cohort: the launch forum or the capacity-building workshop.</summary>
-public class Event : IVersioned
+public class Event : IVersioned, ICountedInCohortFigures
 {
     public int Id { get; set; }
     public int CohortId { get; set; }

@@ -11,7 +11,7 @@ public enum InvitationStatus
 }
 
 /// <summary>An approved nominee invited to a cohort, answering through a personal single-use link.</summary>
-public class Invitation : IVersioned, ICountryScoped
+public class Invitation : IVersioned, ICountryScoped, ICountedInCohortFigures
 {
     public int Id { get; set; }
     public int CohortId { get; set; }

@@ -20,7 +20,7 @@ public enum NominationStatus
 }
 
 /// <summary>A country office proposes an authority for a cohort against the five criteria; regional staff decide.</summary>
-public class Nomination : IVersioned, ICountryScoped
+public class Nomination : IVersioned, ICountryScoped, ICountedInCohortFigures
 {
     public int Id { get; set; }
     public int CohortId { get; set; }

@@ -5,7 +5,7 @@ namespace ChampionPortal.Web.Domain;
 /// invitation must have been accepted; and who signs the certificates. A cohort without its own rules uses the
 /// defaults (launch forum and workshop, one session each, accepted invitation).
 /// </summary>
-public class RecognitionRules : IVersioned
+public class RecognitionRules : IVersioned, ICountedInCohortFigures
 {
     public int CohortId { get; set; }
     public bool RequireLaunchForum { get; set; } = true;
@@ -18,7 +18,7 @@ public class RecognitionRules : IVersioned
 }
 
 /// <summary>Regional staff's recorded decision to grant or withhold recognition to one person against the rules.</summary>
-public class EligibilityException : IVersioned
+public class EligibilityException : IVersioned, ICountedInCohortFigures
 {
     public int Id { get; set; }
     public int CohortId { get; set; }

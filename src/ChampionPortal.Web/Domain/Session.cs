@@ -6,7 +6,7 @@ public enum SessionModality
     Virtual,
 }
 
-public class Session : IVersioned
+public class Session : IVersioned, ICountedInCohortFigures
 {
     public int Id { get; set; }
     public int EventId { get; set; }

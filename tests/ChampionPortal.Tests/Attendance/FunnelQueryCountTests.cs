@@ -8,20 +8,24 @@ namespace ChampionPortal.Tests.Attendance;
 public sealed class FunnelQueryCountTests(ListQueryCountFixture fixture) : IClassFixture<ListQueryCountFixture>
 {
     [Fact]
-    public async Task The_dashboard_issues_the_same_number_of_statements_for_a_cohort_of_3_and_of_150_people()
+    public async Task The_dashboard_issues_the_same_number_of_statements_for_a_cohort_of_3_and_of_150_people_and_fewer_once_its_figures_are_kept()
     {
-        var small = await CohortOfAsync("Q3", 3);
-        var large = await CohortOfAsync("Q150", 150);
+        var warmUp = await CohortOfAsync(fixture.App, "Q1", 1);
+        var small = await CohortOfAsync(fixture.App, "Q3", 3);
+        var large = await CohortOfAsync(fixture.App, "Q150", 150);
         using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
-        await staff.GetAsync($"/funnel?cohort={small}");
+        await staff.GetAsync($"/funnel?cohort={warmUp}");
 
-        var (smallPeople, smallStatements) = await CountAsync(staff, small);
-        var (largePeople, largeStatements) = await CountAsync(staff, large);
+        var (smallPeople, smallComputed) = await CountAsync(staff, small);
+        var (largePeople, largeComputed) = await CountAsync(staff, large);
+        var (_, smallKept) = await CountAsync(staff, small);
+        var (_, largeKept) = await CountAsync(staff, large);
 
         smallPeople.Should().Be(3);
         largePeople.Should().Be(150);
-        // Constant whatever the size: the funnel's own reads plus those of the recognition rules and the certificates (13 today).
-        largeStatements.Should().Be(smallStatements).And.BeLessThanOrEqualTo(14);
+        // Constant whatever the size: the funnel's own reads plus those of the recognition rules and the certificates.
+        largeComputed.Should().Be(smallComputed).And.BeLessThanOrEqualTo(14);
+        largeKept.Should().Be(smallKept).And.BeLessThan(smallComputed, "figures kept since the last change are not computed again");
     }
 
     private async Task<(int Invited, int Statements)> CountAsync(PortalClient client, int cohort)
@@ -32,13 +36,14 @@ public sealed class FunnelQueryCountTests(ListQueryCountFixture fixture) : IClas
         return (CohortRegisterImportTests.Figures(page, "Invited").People, fixture.Counter.Count);
     }
 
-    private async Task<int> CohortOfAsync(string code, int people)
+    /// <summary>A cohort of the given size in Colombia and Ecuador, saved through the portal's context: everyone invited, one in three absent from both sessions.</summary>
+    internal static async Task<int> CohortOfAsync(PortalAppFactory app, string code, int people)
     {
-        var (cohort, sessions) = await fixture.App.AddCohortAsync(
+        var (cohort, sessions) = await app.AddCohortAsync(
             code,
             ("F", EventKind.LaunchForum, new DateTime(2024, 5, 1, 14, 0, 0, DateTimeKind.Utc), 120, "America/Bogota"),
             ("W", EventKind.Workshop, new DateTime(2024, 6, 1, 14, 0, 0, DateTimeKind.Utc), 120, "America/Bogota"));
-        await fixture.App.WithDbAsync(async db =>
+        await app.WithDbAsync(async db =>
         {
             for (var i = 0; i < people; i++)
             {

@@ -68,3 +68,16 @@ public sealed class StageFact
     public string CountryCode { get; init; } = "";
     public GenderCategory Gender { get; init; }
 }
+
+/// <summary>A stage's distinct people and local governments in one country.</summary>
+public sealed record StageCountryCount(int Stage, int Key, string CountryCode, int People, int LocalGovernments);
+
+/// <summary>
+/// Every count of a cohort's funnel for one country scope, by stage (its <see cref="StageKind"/> and key), before
+/// the page names and orders anything: what <see cref="FunnelFiguresCache"/> keeps.
+/// </summary>
+public sealed record FunnelFigures(
+    IReadOnlyDictionary<(int Stage, int Key), (int People, int LocalGovernments, int Countries)> Stages,
+    IReadOnlyList<StageCountryCount> Countries,
+    IReadOnlyDictionary<(int Stage, int Key, LocalGovernmentKind Kind), int> Kinds,
+    IReadOnlyDictionary<(int Stage, int Key, GenderCategory Gender), int> Genders);

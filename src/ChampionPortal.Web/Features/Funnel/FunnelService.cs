@@ -13,9 +13,12 @@ namespace ChampionPortal.Web.Features.Funnel;
 /// The cohort's funnel from nomination to eligibility. Every figure is a grouped SQL aggregate (distinct people,
 /// local governments and countries) over the facts of who reached each stage, so the page reads a constant number
 /// of result rows whatever the cohort's size. A person's local government is the one represented at each stage: the
-/// nomination's for nomination and invitation, the attendance record's for the events.
+/// nomination's for nomination and invitation, the attendance record's for the events. The figures are computed once
+/// per change to the cohort (see <see cref="FunnelFiguresCache"/>): at 100,000 people that takes seconds, while
+/// showing kept figures costs four small reads whatever the size.
 /// </summary>
-public sealed class FunnelService(PortalDbContext db, EventService events, Eligibility.EligibilityService eligibility, IStringLocalizer<FunnelResources> text)
+public sealed class FunnelService(
+    PortalDbContext db, EventService events, Eligibility.EligibilityService eligibility, FunnelFiguresCache cache, IStringLocalizer<FunnelResources> text)
 {
     public async Task<FunnelPage?> BuildAsync(int? cohortId, CountryScope scope, CancellationToken cancellationToken = default)
     {
@@ -26,38 +29,14 @@ public sealed class FunnelService(PortalDbContext db, EventService events, Eligi
             return null;
         }
 
+        // Read before anything the figures are computed from, so that they are never older than the version they are kept under.
+        var version = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohort.Id).Select(c => c.FiguresVersion).SingleAsync(cancellationToken);
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.CohortId == cohort.Id)
             .OrderBy(s => s.Event!.Kind).ThenBy(s => s.EventId).ThenBy(s => s.StartsAtUtc)
             .Select(s => new { s.Id, s.Code, s.Title, s.EventId, EventName = s.Event!.Name, EventKind = s.Event.Kind }).ToListAsync(cancellationToken);
-        var (main, all) = await FactsAsync(cohort.Id, [.. sessions.Select(s => (s.Id, s.EventKind))], scope, cancellationToken);
-
-        var stageCounts = (await all.GroupBy(f => new { f.Stage, f.Key })
-            .Select(g => new
-            {
-                g.Key.Stage,
-                g.Key.Key,
-                People = g.Select(f => f.AuthorityId).Distinct().Count(),
-                Governments = g.Where(f => f.LocalGovernmentId != null).Select(f => f.LocalGovernmentId).Distinct().Count(),
-                Countries = g.Select(f => f.CountryCode).Distinct().Count(),
-            }).ToListAsync(cancellationToken))
-            .ToDictionary(c => (c.Stage, c.Key), c => (c.People, c.Governments, c.Countries));
-        var countryCounts = await main.GroupBy(f => new { f.Stage, f.Key, f.CountryCode })
-            .Select(g => new
-            {
-                g.Key.Stage,
-                g.Key.Key,
-                g.Key.CountryCode,
-                People = g.Select(f => f.AuthorityId).Distinct().Count(),
-                Governments = g.Where(f => f.LocalGovernmentId != null).Select(f => f.LocalGovernmentId).Distinct().Count(),
-            }).ToListAsync(cancellationToken);
-        var kindCounts = (await main.Where(f => f.GovernmentKind != null && f.LocalGovernmentId != null).GroupBy(f => new { f.Stage, f.Key, f.GovernmentKind })
-            .Select(g => new { g.Key.Stage, g.Key.Key, g.Key.GovernmentKind, Governments = g.Select(f => f.LocalGovernmentId).Distinct().Count() })
-            .ToListAsync(cancellationToken))
-            .ToDictionary(c => (c.Stage, c.Key, c.GovernmentKind!.Value), c => c.Governments);
-        var genderCounts = (await main.GroupBy(f => new { f.Stage, f.Key, f.Gender })
-            .Select(g => new { g.Key.Stage, g.Key.Key, g.Key.Gender, People = g.Select(f => f.AuthorityId).Distinct().Count() })
-            .ToListAsync(cancellationToken))
-            .ToDictionary(c => (c.Stage, c.Key, c.Gender), c => c.People);
+        var figures = await cache.GetAsync(
+            cohort.Id, scope.OnlyCountry, version,
+            token => FiguresAsync(cohort.Id, [.. sessions.Select(s => (s.Id, s.EventKind))], scope, token), cancellationToken);
         var countryNames = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code, c => PortalCultures.Pick(c.NameEn, c.NameEs, c.NamePt), cancellationToken);
 
         // Stages in their order; events and their sessions where the cohort has them.
@@ -74,25 +53,59 @@ public sealed class FunnelService(PortalDbContext db, EventService events, Eligi
         stages.Add((StageKind.Eligible, 0, null));
         stages.Add((StageKind.Certified, 0, null));
 
-        var funnel = stages.Select(s => stageCounts.TryGetValue(((int)s.Kind, s.Key), out var c)
-            ? new FunnelStage(s.Kind, s.Name, c.People, c.Governments, c.Countries)
+        var funnel = stages.Select(s => figures.Stages.TryGetValue(((int)s.Kind, s.Key), out var c)
+            ? new FunnelStage(s.Kind, s.Name, c.People, c.LocalGovernments, c.Countries)
             : new FunnelStage(s.Kind, s.Name, 0, 0, 0)).ToList();
         var mainStages = stages.Where(s => s.Kind != StageKind.Session).Select(s => ((int)s.Kind, s.Key)).ToList();
-        var byCountry = countryCounts.ToLookup(c => c.CountryCode);
+        var byCountry = figures.Countries.ToLookup(c => c.CountryCode);
         var countries = byCountry
             .Select(rows => new FunnelCountryRow(
                 rows.Key,
                 countryNames.GetValueOrDefault(rows.Key, rows.Key),
-                [.. mainStages.Select(stage => rows.FirstOrDefault(r => r.Stage == stage.Item1 && r.Key == stage.Key) is { } r ? new StageCount(r.People, r.Governments) : new StageCount(0, 0))]))
+                [.. mainStages.Select(stage => rows.FirstOrDefault(r => r.Stage == stage.Item1 && r.Key == stage.Key) is { } r ? new StageCount(r.People, r.LocalGovernments) : new StageCount(0, 0))]))
             .OrderBy(c => c.CountryName, StringComparer.CurrentCulture)
             .ToList();
         var byKind = Enum.GetValues<LocalGovernmentKind>()
-            .Select(kind => new FunnelBreakdownRow(kind.ToString(), [.. mainStages.Select(stage => kindCounts.GetValueOrDefault((stage.Item1, stage.Key, kind)))]))
+            .Select(kind => new FunnelBreakdownRow(kind.ToString(), [.. mainStages.Select(stage => figures.Kinds.GetValueOrDefault((stage.Item1, stage.Key, kind)))]))
             .ToList();
         var byGender = Enum.GetValues<GenderCategory>()
-            .Select(gender => new FunnelBreakdownRow(gender.ToString(), [.. mainStages.Select(stage => genderCounts.GetValueOrDefault((stage.Item1, stage.Key, gender)))]))
+            .Select(gender => new FunnelBreakdownRow(gender.ToString(), [.. mainStages.Select(stage => figures.Genders.GetValueOrDefault((stage.Item1, stage.Key, gender)))]))
             .ToList();
         return new FunnelPage(cohort.Id, cohort.Name, cohorts, scope.OnlyCountry, funnel, countries, byKind, byGender);
+    }
+
+    /// <summary>Every count of the funnel, grouped in the database over the facts of who reached each stage.</summary>
+    private async Task<FunnelFigures> FiguresAsync(
+        int cohortId, IReadOnlyList<(int Id, EventKind Kind)> sessions, CountryScope scope, CancellationToken cancellationToken)
+    {
+        var (main, all) = await FactsAsync(cohortId, sessions, scope, cancellationToken);
+        var stages = (await all.GroupBy(f => new { f.Stage, f.Key })
+            .Select(g => new
+            {
+                g.Key.Stage,
+                g.Key.Key,
+                People = g.Select(f => f.AuthorityId).Distinct().Count(),
+                Governments = g.Where(f => f.LocalGovernmentId != null).Select(f => f.LocalGovernmentId).Distinct().Count(),
+                Countries = g.Select(f => f.CountryCode).Distinct().Count(),
+            }).ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.Stage, c.Key), c => (c.People, c.Governments, c.Countries));
+        var countries = await main.GroupBy(f => new { f.Stage, f.Key, f.CountryCode })
+            .Select(g => new StageCountryCount(
+                g.Key.Stage,
+                g.Key.Key,
+                g.Key.CountryCode,
+                g.Select(f => f.AuthorityId).Distinct().Count(),
+                g.Where(f => f.LocalGovernmentId != null).Select(f => f.LocalGovernmentId).Distinct().Count()))
+            .ToListAsync(cancellationToken);
+        var kinds = (await main.Where(f => f.GovernmentKind != null && f.LocalGovernmentId != null).GroupBy(f => new { f.Stage, f.Key, f.GovernmentKind })
+            .Select(g => new { g.Key.Stage, g.Key.Key, g.Key.GovernmentKind, Governments = g.Select(f => f.LocalGovernmentId).Distinct().Count() })
+            .ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.Stage, c.Key, c.GovernmentKind!.Value), c => c.Governments);
+        var genders = (await main.GroupBy(f => new { f.Stage, f.Key, f.Gender })
+            .Select(g => new { g.Key.Stage, g.Key.Key, g.Key.Gender, People = g.Select(f => f.AuthorityId).Distinct().Count() })
+            .ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.Stage, c.Key, c.Gender), c => c.People);
+        return new FunnelFigures(stages, countries, kinds, genders);
     }
 
     /// <summary>

@@ -595,6 +595,9 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date");
 
+                    b.Property<long>("FiguresVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("LastCertificateNumber")
                         .HasColumnType("integer");
 

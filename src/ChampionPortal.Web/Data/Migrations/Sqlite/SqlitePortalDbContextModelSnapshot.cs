@@ -570,6 +570,9 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("FiguresVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LastCertificateNumber")
                         .HasColumnType("INTEGER");
 
