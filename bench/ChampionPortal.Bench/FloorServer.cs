@@ -55,11 +55,12 @@ public sealed class FloorServer : IAsyncDisposable
         await data.DisposeAsync();
     }
 
-    // The list's page of 25 and its results count, filtered by country and sorted by name.
+    // The list's page of 25 and its results count (up to 1,000 past the page, as the portal counts), filtered by
+    // country and sorted by name.
     private async Task AuthoritiesAsync(HttpContext http, string country)
     {
         var html = Start("Authorities");
-        await using (var count = data.CreateCommand("""SELECT count(*) FROM "Authorities" WHERE "CountryCode" = $1"""))
+        await using (var count = data.CreateCommand("""SELECT count(*) FROM (SELECT 1 FROM "Authorities" WHERE "CountryCode" = $1 LIMIT 1026) page"""))
         {
             count.Parameters.Add(new NpgsqlParameter { Value = country, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Char });
             html.Append("<p>").Append((long)(await count.ExecuteScalarAsync())!).Append(" results</p>");

@@ -58,6 +58,29 @@ public sealed class ListQueryCountTests(ListQueryCountFixture fixture) : IClassF
         large.Statements.Should().Be(small.Statements).And.BeLessThanOrEqualTo(4);
     }
 
+    [Fact]
+    public async Task A_search_with_more_than_a_thousand_results_past_the_page_says_more_than_and_counts_exactly_near_its_end()
+    {
+        await fixture.App.WithDbAsync(async db =>
+        {
+            db.LocalGovernments.AddRange(Enumerable.Range(1, 1010).Select(i => new LocalGovernment { Name = $"Villa Adelante {i:0000}", CountryCode = "UY", TimeZone = "America/Montevideo" }));
+            return await db.SaveChangesAsync();
+        });
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+
+        var (_, first) = await staff.GetPageAsync("/local-governments?q=adelante&size=25");
+        var count = first.QuerySelector("[data-testid=results-count]")!;
+        count.TextContent.Should().Be("More than 1,000 results");
+        count.GetAttribute("data-at-least").Should().Be("true");
+        first.QuerySelectorAll("tbody tr").Should().HaveCount(25);
+        first.QuerySelector("a[rel=next]")!.GetAttribute("href").Should().Contain("page=2");
+
+        var (_, last) = await staff.GetPageAsync("/local-governments?q=adelante&size=25&page=41");
+        last.QuerySelector("[data-testid=results-count]")!.TextContent.Should().Be("1,010 local governments", "from page 41 the remaining rows are within reach of the count");
+        last.QuerySelectorAll("tbody tr").Select(r => r.QuerySelector("td, th")!.TextContent.Trim()).Should().HaveCount(10).And.Contain("Villa Adelante 1010");
+        last.QuerySelector("a[rel=next]")!.HasAttribute("href").Should().BeFalse();
+    }
+
     private async Task<(int Rows, int Statements)> CountStatementsAsync(PortalClient client, string url)
     {
         fixture.Counter.Reset();

@@ -19,13 +19,15 @@ public abstract class ListQuery
 
 public static class PagedQueryExtensions
 {
-    /// <summary>Two statements whatever the page size: the count and the page itself.</summary>
+    /// <summary>Two statements whatever the page size: the count (bounded, see <see cref="Paging.CountAhead"/>) and the page itself.</summary>
     public static async Task<PagedList<TRow>> ToPagedListAsync<TSource, TRow>(
         this IQueryable<TSource> query, ListQuery list, Func<IQueryable<TSource>, IQueryable<TRow>> project, CancellationToken cancellationToken)
     {
         list.Normalize();
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await project(query.Skip((list.Page - 1) * list.Size).Take(list.Size)).ToListAsync(cancellationToken);
-        return new PagedList<TRow>(rows, total, list.Page, list.Size);
+        var skipped = (list.Page - 1) * list.Size;
+        var counted = skipped + Paging.CountAhead;
+        var total = await query.Take(counted + 1).CountAsync(cancellationToken);
+        var rows = await project(query.Skip(skipped).Take(list.Size)).ToListAsync(cancellationToken);
+        return new PagedList<TRow>(rows, Math.Min(total, counted), list.Page, list.Size, total > counted);
     }
 }

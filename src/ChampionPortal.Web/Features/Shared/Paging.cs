@@ -1,7 +1,10 @@
 namespace ChampionPortal.Web.Features.Shared;
 
-/// <summary>One page of a list, with what the pager and the results count need.</summary>
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int TotalCount, int Page, int PageSize)
+/// <summary>
+/// One page of a list, with what the pager and the results count need. When <see cref="TotalIsAtLeast"/>, the list
+/// holds more than <see cref="TotalCount"/> rows and counting them all was not worth it (see <see cref="Paging.CountAhead"/>).
+/// </summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int TotalCount, int Page, int PageSize, bool TotalIsAtLeast = false)
 {
     public int PageCount => Math.Max(1, (int)Math.Ceiling(TotalCount / (double)PageSize));
     public bool HasPrevious => Page > 1;
@@ -11,6 +14,12 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int TotalCount, int Pa
 public static class Paging
 {
     public static readonly int[] PageSizes = [10, 25, 50, 100];
+
+    /// <summary>
+    /// How many rows past the current page a list counts at most: beyond it the page says "more than", because an
+    /// exact count reads every matching row (100,000 authorities make it the slowest part of a page).
+    /// </summary>
+    public const int CountAhead = 1000;
 
     public static int ClampSize(int size) => PageSizes.Contains(size) ? size : 25;
 
