@@ -108,18 +108,33 @@ public sealed class FloorServer : IAsyncDisposable
         await EndAsync(http, html.Append("</table>"));
     }
 
-    // The latest cohort's champion local governments, and the people who consented, with their certificates' codes.
+    // The latest cohort's public champions counted per country and kind (for the map and the headings), and the first
+    // page of 50 of each list (local governments, people who consented), with their certificates' codes.
     private async Task ChampionsAsync(HttpContext http)
     {
-        var html = Start("Champions").Append("<table>");
-        await using var command = data.CreateCommand("""
-            SELECT c."RecipientName", c."LocalGovernmentName", k."NameEn", c."VerificationCode"
-            FROM "Certificates" c JOIN "Countries" k ON k."Code" = c."CountryCode"
-            WHERE c."CohortId" = (SELECT max("Id") FROM "Cohorts") AND c."Status" = 'Valid'
+        const string Visible = """
+            c."CohortId" = (SELECT max("Id") FROM "Cohorts") AND c."Status" = 'Valid'
               AND (c."Kind" = 'LocalGovernment' OR EXISTS (SELECT 1 FROM "Invitations" i WHERE i."AuthorityId" = c."AuthorityId" AND i."CohortId" = c."CohortId" AND i."DirectoryConsent"))
-            ORDER BY k."NameEn", c."LocalGovernmentName", c."RecipientName"
-            """);
-        await using (var reader = await command.ExecuteReaderAsync())
+            """;
+        var html = Start("Champions").Append("<table>");
+        await using var connection = await data.OpenConnectionAsync();
+        await using (var counts = new NpgsqlCommand($"""SELECT c."CountryCode", c."Kind", count(*) FROM "Certificates" c WHERE {Visible} GROUP BY 1, 2""", connection))
+        await using (var reader = await counts.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                Row(html, reader.GetString(0), reader.GetString(1), reader.GetInt64(2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        await using (var lists = new NpgsqlCommand($"""
+            (SELECT c."RecipientName", c."LocalGovernmentName", k."NameEn", c."VerificationCode" FROM "Certificates" c JOIN "Countries" k ON k."Code" = c."CountryCode"
+             WHERE {Visible} AND c."Kind" = 'LocalGovernment' ORDER BY k."NameEn", c."RecipientName", c."Id" LIMIT 50)
+            UNION ALL
+            (SELECT c."RecipientName", c."LocalGovernmentName", k."NameEn", c."VerificationCode" FROM "Certificates" c JOIN "Countries" k ON k."Code" = c."CountryCode"
+             WHERE {Visible} AND c."Kind" = 'Person' ORDER BY k."NameEn", c."RecipientName", c."Id" LIMIT 50)
+            """, connection))
+        await using (var reader = await lists.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
             {

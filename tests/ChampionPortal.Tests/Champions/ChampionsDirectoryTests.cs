@@ -92,6 +92,59 @@ public sealed class ChampionsDirectoryTests(PortalFixture fixture) : IClassFixtu
             .Should().Contain("Organização Internacional para as Migrações");
     }
 
+    [Fact]
+    public async Task A_large_cohort_is_listed_fifty_at_a_time_by_country_and_name_and_search_and_country_filter_the_whole_cohort()
+    {
+        var (cohort, _) = await fixture.App.AddCohortAsync("DIR4");
+        await fixture.App.WithDbAsync(async db =>
+        {
+            for (var i = 1; i <= 64; i++)
+            {
+                var country = i % 2 == 0 ? "UY" : "AR";
+                var government = new LocalGovernment { Name = i == 64 ? "San José de Mayo" : $"Ciudad {i:00}", CountryCode = country, TimeZone = "America/Montevideo" };
+                db.LocalGovernments.Add(government);
+                await db.SaveChangesAsync();
+                db.Certificates.Add(new Certificate
+                {
+                    CohortId = cohort,
+                    Kind = CertificateKind.LocalGovernment,
+                    LocalGovernmentId = government.Id,
+                    CountryCode = country,
+                    Serial = $"CLA-DIR4-{i:000}",
+                    VerificationCode = $"DIR4{i:00000000}",
+                    Language = "es",
+                    RecipientName = government.Name,
+                    LocalGovernmentName = government.Name,
+                    IssuedOn = new DateOnly(2024, 1, 15),
+                    Status = i == 7 ? CertificateStatus.Revoked : CertificateStatus.Valid,
+                    Pdf = [1],
+                    Sha256 = new string('0', 64),
+                    RecipientKey = $"G:{government.Id}",
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        using var visitor = fixture.App.NewClient("es");
+        static List<string> Names(AngleSharp.Dom.IDocument page) => [.. page.QuerySelectorAll("[data-testid=governments] li a").Select(a => a.TextContent)];
+
+        var (_, first) = await visitor.GetPageAsync("/champions?cohort=DIR4");
+        first.QuerySelector("h2#governments-heading")!.TextContent.Should().Contain("(63)", "64 certificates, one revoked");
+        Names(first).Should().HaveCount(50).And.StartWith(["Ciudad 01", "Ciudad 03"], "Argentina comes first, then names in order");
+        var next = first.QuerySelector("[data-testid=governments-pages] a[rel=next]")!.GetAttribute("href")!;
+        next.Should().Contain("gpage=2").And.Contain("cohort=DIR4");
+        var (_, second) = await visitor.GetPageAsync(next);
+        Names(second).Should().HaveCount(13).And.EndWith("San José de Mayo").And.NotContain(Names(first));
+        second.QuerySelector("path[data-country=UY]")!.GetAttribute("data-governments").Should().Be("32", "the map counts the whole cohort on every page");
+
+        var (_, searched) = await visitor.GetPageAsync("/champions?cohort=DIR4&q=jose+de+mayo");
+        Names(searched).Should().Equal("San José de Mayo");
+        searched.QuerySelector("h2#governments-heading")!.TextContent.Should().Contain("(1)");
+        var (_, uruguay) = await visitor.GetPageAsync("/champions?cohort=DIR4&country=uy");
+        Names(uruguay).Should().HaveCount(32).And.OnlyContain(n => n == "San José de Mayo" || int.Parse(n.Substring(7), System.Globalization.CultureInfo.InvariantCulture) % 2 == 0);
+        uruguay.QuerySelector("[data-testid=governments-pages] a[rel=next]").Should().BeNull();
+    }
+
     private async Task<CertificateTests.Setup> IssuedAsync(string code)
     {
         var s = await CertificateTests.SetupAsync(fixture.App, code);

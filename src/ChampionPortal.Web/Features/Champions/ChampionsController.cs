@@ -15,8 +15,8 @@ public sealed class ChampionsResources;
 public sealed class ChampionsController(ChampionsService champions, PublicUrls urls) : Controller
 {
     [HttpGet("champions")]
-    public async Task<IActionResult> Index(string? cohort, string? country, string? q, CancellationToken cancellationToken) =>
-        View(await champions.PageAsync(cohort, string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant(), q, cancellationToken));
+    public async Task<IActionResult> Index(string? cohort, string? country, string? q, int gpage = 1, int ppage = 1, CancellationToken cancellationToken = default) =>
+        View(await champions.PageAsync(cohort, string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant(), q, gpage, ppage, cancellationToken));
 
     /// <summary>The public directory of every cohort, or of one (<c>/open-data/champions/2023.csv</c>), as CSV or JSON.</summary>
     [HttpGet("open-data/champions.{format:regex(^(csv|json)$)}")]
