@@ -1,43 +1,36 @@
-using System.Collections.Concurrent;
-
 namespace ChampionPortal.Web.Features.Funnel;
 
 /// <summary>
 /// The funnel's figures per cohort and country scope, kept while the cohort's figures version stays the same. The
 /// version is moved on in the transaction of every change the figures count, and read before the figures are
-/// computed, so figures are never older than the version they are kept under; every instance keeps its own. Of
-/// several requests that find the figures stale at once, one computes them and the others wait for its result.
+/// computed, so figures are never older than the version they are kept under; every instance keeps its own.
+/// Figures are computed once per version in a scope of their own, whoever asked first: requests that find them
+/// being computed wait for the same result, and a request that gives up (a closed browser tab) does not cancel the
+/// computation the others wait for.
 /// </summary>
-public sealed class FunnelFiguresCache
+public sealed class FunnelFiguresCache(IServiceScopeFactory scopes)
 {
-    private readonly ConcurrentDictionary<(int CohortId, string? Country), (long Version, FunnelFigures Figures)> kept = new();
-    private readonly ConcurrentDictionary<(int CohortId, string? Country), SemaphoreSlim> computing = new();
+    private readonly Dictionary<(int CohortId, string? Country), (long Version, Task<FunnelFigures> Figures)> entries = [];
 
-    public async Task<FunnelFigures> GetAsync(
-        int cohortId, string? country, long version, Func<CancellationToken, Task<FunnelFigures>> compute, CancellationToken cancellationToken)
+    public Task<FunnelFigures> GetAsync(
+        int cohortId, string? country, long version, Func<IServiceProvider, Task<FunnelFigures>> compute, CancellationToken cancellationToken)
     {
-        var key = (cohortId, country);
-        if (kept.TryGetValue(key, out var current) && current.Version >= version)
+        Task<FunnelFigures> figures;
+        lock (entries)
         {
-            return current.Figures;
-        }
-
-        var gate = computing.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (kept.TryGetValue(key, out current) && current.Version >= version)
+            if (!entries.TryGetValue((cohortId, country), out var entry) || entry.Version < version || entry.Figures.IsFaulted || entry.Figures.IsCanceled)
             {
-                return current.Figures;
+                entry = (version, Task.Run(async () =>
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    return await compute(scope.ServiceProvider);
+                }, CancellationToken.None));
+                entries[(cohortId, country)] = entry;
             }
 
-            var figures = await compute(cancellationToken);
-            kept.AddOrUpdate(key, (version, figures), (_, old) => old.Version > version ? old : (version, figures));
-            return figures;
+            figures = entry.Figures;
         }
-        finally
-        {
-            gate.Release();
-        }
+
+        return figures.WaitAsync(cancellationToken);
     }
 }

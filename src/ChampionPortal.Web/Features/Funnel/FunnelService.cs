@@ -36,7 +36,7 @@ public sealed class FunnelService(
             .Select(s => new { s.Id, s.Code, s.Title, s.EventId, EventName = s.Event!.Name, EventKind = s.Event.Kind }).ToListAsync(cancellationToken);
         var figures = await cache.GetAsync(
             cohort.Id, scope.OnlyCountry, version,
-            token => FiguresAsync(cohort.Id, [.. sessions.Select(s => (s.Id, s.EventKind))], scope, token), cancellationToken);
+            services => services.GetRequiredService<FunnelService>().FiguresAsync(cohort.Id, [.. sessions.Select(s => (s.Id, s.EventKind))], scope), cancellationToken);
         var countryNames = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code, c => PortalCultures.Pick(c.NameEn, c.NameEs, c.NamePt), cancellationToken);
 
         // Stages in their order; events and their sessions where the cohort has them.
@@ -75,9 +75,10 @@ public sealed class FunnelService(
     }
 
     /// <summary>Every count of the funnel, grouped in the database over the facts of who reached each stage.</summary>
-    private async Task<FunnelFigures> FiguresAsync(
-        int cohortId, IReadOnlyList<(int Id, EventKind Kind)> sessions, CountryScope scope, CancellationToken cancellationToken)
+    private async Task<FunnelFigures> FiguresAsync(int cohortId, IReadOnlyList<(int Id, EventKind Kind)> sessions, CountryScope scope)
     {
+        // Not cancelled with the request that started it: others may be waiting for these figures (see FunnelFiguresCache).
+        var cancellationToken = CancellationToken.None;
         var (main, all) = await FactsAsync(cohortId, sessions, scope, cancellationToken);
         var stages = (await all.GroupBy(f => new { f.Stage, f.Key })
             .Select(g => new
