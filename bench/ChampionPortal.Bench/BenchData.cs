@@ -77,4 +77,22 @@ public static class BenchData
         await using var code = new NpgsqlCommand("""SELECT "VerificationCode" FROM "Certificates" WHERE "Kind" = 'Person' ORDER BY "Id" LIMIT 1""", connection);
         return new Cohort(cohort, (string)(await code.ExecuteScalarAsync())!);
     }
+
+    /// <summary>The large cohort in a throwaway cluster, served by a portal, kept until Ctrl+C: for reading query plans.</summary>
+    public static async Task<string> KeepAsync(int authorities)
+    {
+        await using var cluster = await PostgresCluster.StartAsync();
+        await using var app = new PortalAppFactory(cluster.ConnectionString(await cluster.CreateDatabaseAsync()), "Production", BenchSettings.Measured());
+        app.Start();
+        var cohort = await SeedAsync(app, authorities, Math.Max(20, authorities / 50));
+        var stop = new TaskCompletionSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.TrySetResult();
+        };
+        Console.WriteLine($"Cohort {cohort.Id} seeded. Portal: {app.BaseAddress}  Database: {app.ConnectionString}  (Ctrl+C to stop and delete it)");
+        await stop.Task;
+        return "Stopped.";
+    }
 }

@@ -9,6 +9,8 @@ using ChampionPortal.Bench;
 //   dotnet run -c Release --project bench/ChampionPortal.Bench -- pages [--authorities 100000] [--seconds 5]
 //   dotnet run -c Release --project bench/ChampionPortal.Bench -- sign-in [--seconds 5]
 //   dotnet run -c Release --project bench/ChampionPortal.Bench -- import [--rows 10000]
+//   dotnet run -c Release --project bench/ChampionPortal.Bench -- database [--authorities 100000]
+//     (not a benchmark: the large cohort in a throwaway cluster, kept until Ctrl+C, to read query plans with psql)
 //   bench/run   (all of them but the load test, in one report)
 // The hosted portal finds its content root through the manifest the build puts beside this program, read from the
 // working directory.
@@ -48,6 +50,7 @@ var (report, errors) = suite switch
     "pages" => (await PageBenchmark.RunAsync(Option("--authorities", 100_000), Option("--seconds", 5)), 0),
     "sign-in" => (await SignInBenchmark.RunAsync(Option("--seconds", 5)), 0),
     "import" => (await ImportBenchmark.RunAsync(Option("--rows", 10_000)), 0),
+    "database" => (await BenchData.KeepAsync(Option("--authorities", 100_000)), 0),
     "all" => (string.Join(Environment.NewLine, [
         $"# Champion Portal benchmarks — {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
         "",
@@ -57,7 +60,7 @@ var (report, errors) = suite switch
         "## Certificates",
         "",
         await CertificatesOnOneCoreAsync()]), 0),
-    _ => throw new ArgumentException($"Unknown benchmark '{suite}'. Known: all, certificates, load, pages, sign-in, import."),
+    _ => throw new ArgumentException($"Unknown benchmark '{suite}'. Known: all, certificates, load, pages, sign-in, import, database."),
 };
 
 Console.WriteLine(report);
