@@ -85,12 +85,16 @@ public static class BenchData
         await using var app = new PortalAppFactory(cluster.ConnectionString(await cluster.CreateDatabaseAsync()), "Production", BenchSettings.Measured());
         app.Start();
         var cohort = await SeedAsync(app, authorities, Math.Max(20, authorities / 50));
+        // The hosted portal's own console lifetime would swallow Ctrl+C: the signals are handled here.
         var stop = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) =>
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+        void Stop(System.Runtime.InteropServices.PosixSignalContext signal)
         {
-            e.Cancel = true;
+            signal.Cancel = true;
             stop.TrySetResult();
-        };
+        }
+
         Console.WriteLine($"Cohort {cohort.Id} seeded. Portal: {app.BaseAddress}  Database: {app.ConnectionString}  (Ctrl+C to stop and delete it)");
         await stop.Task;
         return "Stopped.";
