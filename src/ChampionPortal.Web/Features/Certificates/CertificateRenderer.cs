@@ -1,10 +1,10 @@
 using System.Globalization;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Infrastructure.Pdf;
+using ChampionPortal.Web.Infrastructure.Qr;
 using Microsoft.Extensions.Localization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using QRCoder;
 
 namespace ChampionPortal.Web.Features.Certificates;
 
@@ -123,8 +123,7 @@ public sealed class PdfSharpCertificateRenderer(IStringLocalizer<CertificatesRes
                 g.DrawString(content.SignatoryTitle ?? "", small, muted, new XRect(w / 2 - 150, bottom + 66, 300, 12), XStringFormats.TopCenter);
             }
 
-            using var qr = XImage.FromStream(new MemoryStream(QrPng(content.VerificationUrl)));
-            g.DrawImage(qr, w - 170, bottom - 20, 90, 90);
+            QrCodes.Draw(g, content.VerificationUrl, PdfLayout.Primary, w - 170, bottom - 20, 90);
             g.DrawString(text["Verify"], small, muted, new XRect(w - 330, bottom + 72, 250, 12), XStringFormats.TopRight);
             g.DrawString(content.VerificationUrl, small, primary, new XRect(w - 430, bottom + 84, 350, 12), XStringFormats.TopRight);
             g.DrawString($"{text["Code"]}: {content.VerificationCode} · {text["Serial"]}: {content.Serial}", small, muted, new XRect(w - 430, bottom + 96, 350, 12), XStringFormats.TopRight);
@@ -162,13 +161,5 @@ public sealed class PdfSharpCertificateRenderer(IStringLocalizer<CertificatesRes
         }
 
         yield return line;
-    }
-
-    // PDFsharp refuses QRCoder's default 1-bit PNG: explicit RGBA colours make an image it reads.
-    private static byte[] QrPng(string payload)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(payload, QRCodeGenerator.ECCLevel.M);
-        return new PngByteQRCode(data).GetGraphic(8, [0x0b, 0x3d, 0x6e, 0xff], [0xff, 0xff, 0xff, 0xff]);
     }
 }
