@@ -183,12 +183,13 @@ public sealed class CertificateIssuanceWorker(
     : BackgroundService
 {
     /// <summary>
-    /// Several loops on PostgreSQL (Certificates:Issuance:Workers, default 2), so that one renders while another waits
-    /// for the database; one on SQLite, which has no row locks to share the work with.
+    /// Several loops on PostgreSQL (Certificates:Issuance:Workers, by default one per core and one more), so that every
+    /// core renders while another loop waits for the database (measured on two cores: two loops took 1.58 × the
+    /// rendering alone, three 1.43 ×); one on SQLite, which has no row locks to share the work with.
     /// </summary>
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var loops = dialect.Provider == DatabaseProvider.Sqlite ? 1 : Math.Max(1, configuration.GetValue("Certificates:Issuance:Workers", 2));
+        var loops = dialect.Provider == DatabaseProvider.Sqlite ? 1 : Math.Max(1, configuration.GetValue("Certificates:Issuance:Workers", Environment.ProcessorCount + 1));
         return Task.WhenAll(Enumerable.Range(0, loops).Select(_ => Task.Run(() => LoopAsync(stoppingToken), stoppingToken)));
     }
 
