@@ -116,16 +116,17 @@ public sealed class ChampionsService(PortalDbContext db, SouthAmericaMap map)
             && (c.Kind == CertificateKind.LocalGovernment
                 || db.Invitations.Any(i => i.CohortId == c.CohortId && i.AuthorityId == c.AuthorityId && i.DirectoryConsent)));
 
-    /// <summary>By country, in the reader's language, then by name.</summary>
+    /// <summary>By country, in the reader's language, then by name (a join: a subquery per row cost more at 10,000 rows).</summary>
     private IQueryable<Certificate> Sorted(IQueryable<Certificate> certificates)
     {
+        var withCountry = certificates.Join(db.Countries, c => c.CountryCode, k => k.Code, (c, k) => new { Certificate = c, Country = k });
         var byCountry = PortalCultures.Pick("en", "es", "pt") switch
         {
-            "es" => certificates.OrderBy(c => db.Countries.Where(k => k.Code == c.CountryCode).Select(k => k.NameEs).FirstOrDefault()),
-            "pt" => certificates.OrderBy(c => db.Countries.Where(k => k.Code == c.CountryCode).Select(k => k.NamePt).FirstOrDefault()),
-            _ => certificates.OrderBy(c => db.Countries.Where(k => k.Code == c.CountryCode).Select(k => k.NameEn).FirstOrDefault()),
+            "es" => withCountry.OrderBy(x => x.Country.NameEs),
+            "pt" => withCountry.OrderBy(x => x.Country.NamePt),
+            _ => withCountry.OrderBy(x => x.Country.NameEn),
         };
-        return byCountry.ThenBy(c => c.RecipientName).ThenBy(c => c.Id);
+        return byCountry.ThenBy(x => x.Certificate.RecipientName).ThenBy(x => x.Certificate.Id).Select(x => x.Certificate);
     }
 
     /// <summary>The public directory of a cohort (or of every cohort) as a table: the open data.</summary>

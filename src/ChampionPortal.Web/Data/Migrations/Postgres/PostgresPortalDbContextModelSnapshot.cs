@@ -1023,6 +1023,9 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CohortId", "CountryCode", "Status");
 
+                    b.HasIndex(new[] { "CohortId", "AuthorityId" }, "IX_Invitations_DirectoryConsent")
+                        .HasFilter("\"DirectoryConsent\"");
+
                     b.ToTable("Invitations");
                 });
 

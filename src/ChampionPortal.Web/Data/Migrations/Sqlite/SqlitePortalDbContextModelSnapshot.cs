@@ -986,6 +986,9 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CohortId", "CountryCode", "Status");
 
+                    b.HasIndex(new[] { "CohortId", "AuthorityId" }, "IX_Invitations_DirectoryConsent")
+                        .HasFilter("\"DirectoryConsent\"");
+
                     b.ToTable("Invitations");
                 });
 
