@@ -143,6 +143,10 @@ public sealed class ChampionsDirectoryTests(PortalFixture fixture) : IClassFixtu
         var (_, uruguay) = await visitor.GetPageAsync("/champions?cohort=DIR4&country=uy");
         Names(uruguay).Should().HaveCount(32).And.OnlyContain(n => n == "San José de Mayo" || int.Parse(n.Substring(7), System.Globalization.CultureInfo.InvariantCulture) % 2 == 0);
         uruguay.QuerySelector("[data-testid=governments-pages] a[rel=next]").Should().BeNull();
+
+        var (beyond, beyondPage) = await visitor.GetPageAsync($"/champions?cohort=DIR4&gpage={int.MaxValue}&ppage=-5");
+        beyond.StatusCode.Should().Be(HttpStatusCode.OK, "a page number edited by hand is not an error");
+        Names(beyondPage).Should().BeEmpty();
     }
 
     private async Task<CertificateTests.Setup> IssuedAsync(string code)

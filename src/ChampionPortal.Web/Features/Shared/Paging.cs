@@ -23,5 +23,6 @@ public static class Paging
 
     public static int ClampSize(int size) => PageSizes.Contains(size) ? size : 25;
 
-    public static int ClampPage(int page) => Math.Max(1, page);
+    /// <summary>Pages from 1 to a million: beyond, the offset of a page would overflow (a hand-edited address is not an error).</summary>
+    public static int ClampPage(int page) => Math.Clamp(page, 1, 1_000_000);
 }
