@@ -85,6 +85,8 @@ public static class BenchData
         await using var app = new PortalAppFactory(cluster.ConnectionString(await cluster.CreateDatabaseAsync()), "Production", BenchSettings.Measured());
         app.Start();
         var cohort = await SeedAsync(app, authorities, Math.Max(20, authorities / 50));
+        using var staff = app.NewClient("en");
+        await staff.SignInAsync(await app.CreateUserAsync(Roles.RegionalStaff));
         // The hosted portal's own console lifetime would swallow Ctrl+C: the signals are handled here.
         var stop = new TaskCompletionSource();
         using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
@@ -96,6 +98,7 @@ public static class BenchData
         }
 
         Console.WriteLine($"Cohort {cohort.Id} seeded. Portal: {app.BaseAddress}  Database: {app.ConnectionString}  (Ctrl+C to stop and delete it)");
+        Console.WriteLine($"Regional staff, for curl -H: Cookie: {staff.Cookies.GetCookieHeader(app.BaseAddress)}");
         await stop.Task;
         return "Stopped.";
     }
