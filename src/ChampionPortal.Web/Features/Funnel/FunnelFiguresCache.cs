@@ -2,8 +2,8 @@ namespace ChampionPortal.Web.Features.Funnel;
 
 /// <summary>
 /// The funnel's figures per cohort and country scope, kept while the cohort's figures version stays the same. The
-/// version is moved on in the transaction of every change the figures count, and read before the figures are
-/// computed, so figures are never older than the version they are kept under; every instance keeps its own.
+/// version is moved on as the transaction of every change the figures count commits (PortalSaveChangesInterceptor),
+/// and read before the figures are computed, so figures are never older than the version they are kept under; every instance keeps its own.
 /// Figures are computed once per version in a scope of their own, whoever asked first: requests that find them
 /// being computed wait for the same result, and a request that gives up (a closed browser tab) does not cancel the
 /// computation the others wait for.
