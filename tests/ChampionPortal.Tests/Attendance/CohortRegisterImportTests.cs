@@ -132,6 +132,66 @@ public sealed class CohortRegisterImportTests(PortalFixture fixture) : IClassFix
         (await office.GetAsync($"/cohorts/{cohort}/register")).Headers.Location!.ToString().Should().Contain("/account/access-denied");
     }
 
+    [Fact]
+    public async Task A_large_register_is_written_whole_with_its_audit_and_records_made_afterwards_get_keys_of_their_own()
+    {
+        // Large enough that its saves take the bulk path (binary COPY) on PostgreSQL.
+        var (cohort, _) = await fixture.App.AddCohortAsync(
+            "BIG",
+            ("FORUM", EventKind.LaunchForum, new DateTime(2024, 5, 7, 13, 0, 0, DateTimeKind.Utc), 120, "America/Lima"),
+            ("WS1", EventKind.Workshop, new DateTime(2024, 6, 4, 14, 0, 0, DateTimeKind.Utc), 120, "America/Lima"));
+        var countries = new[] { "PE", "CL", "CO", "EC", "BO" };
+        var people = Math.Max(BulkRows, 300);
+        var lines = new List<string> { Header + ",FORUM,WS1" };
+        for (var i = 0; i < people; i++)
+        {
+            lines.Add($"{countries[i % 5]},Distrito {i % 30:00},Persona Grande {i:000},Regidora,big.{i:000}@register.example.org,es,accepted,{(i % 4 == 0 ? "absent" : "present")},{(i % 2 == 0 ? "present" : "")}");
+        }
+
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        var preview = await UploadAsync(staff, cohort, "register-big.csv", Encoding.UTF8.GetBytes(string.Join("\n", lines)));
+        preview.QuerySelector("[data-testid=import-problems]").Should().BeNull();
+        (await staff.SubmitAsync(preview, new Dictionary<string, string?>())).Response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var (_, dashboard) = await staff.GetPageAsync($"/funnel?cohort={cohort}");
+        Figures(dashboard, "Invited").Should().Be((people, 30, 5));
+        (int, int, int) Expected(Func<int, bool> who)
+        {
+            var rows = Enumerable.Range(0, people).Where(who).ToList();
+            return (rows.Count, rows.Select(i => i % 30).Distinct().Count(), rows.Select(i => i % 5).Distinct().Count());
+        }
+
+        Figures(dashboard, "Event", "Launch forum").Should().Be(Expected(i => i % 4 != 0));
+        Figures(dashboard, "Eligible").Should().Be(Expected(i => i % 4 != 0 && i % 2 == 0));
+
+        // Every record written has its audit entry under its own key, and the nomination's page lists the five criteria as not met.
+        var (authority, nomination) = await fixture.App.WithDbAsync(async db =>
+        {
+            var person = await db.Authorities.SingleAsync(a => a.Email == "big.123@register.example.org");
+            return (person.Id, (await db.Nominations.SingleAsync(n => n.AuthorityId == person.Id && n.CohortId == cohort)).Id);
+        });
+        using var admin = await fixture.App.SignedInClientAsync(Roles.Administrator);
+        var created = (await admin.GetPageAsync($"/audit?entity=Authority&key={authority}&action=Created")).Page
+            .QuerySelectorAll("[data-testid=audit] tbody tr").Should().ContainSingle().Subject;
+        created.TextContent.Should().Contain("Persona Grande 123").And.Contain("big.123@register.example.org");
+        (await fixture.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Attendance" && a.Action == AuditAction.Created)))
+            .Should().BeGreaterThanOrEqualTo(people + people / 2);
+        var (_, details) = await staff.GetPageAsync($"/nominations/{nomination}");
+        var criteria = details.QuerySelectorAll("[data-testid=criteria] tbody tr");
+        criteria.Should().HaveCount(5);
+        criteria.Select(r => r.Children[1].TextContent.Trim()).Should().AllBe("No");
+
+        // The keys drawn for the register moved the tables' numbering on: people added one by one afterwards do not collide.
+        var more = Header + ",FORUM\nPE,Distrito 00,Persona Nueva,Regidora,new.one@register.example.org,es,accepted,present\nCL,Distrito 99,Persona Otra,Regidor,new.two@register.example.org,es,declined,";
+        var small = await UploadAsync(staff, cohort, "register-more.csv", Encoding.UTF8.GetBytes(more));
+        Count(small, "authorities-create").Should().Be(2);
+        (await staff.SubmitAsync(small, new Dictionary<string, string?>())).Response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        Figures((await staff.GetPageAsync($"/funnel?cohort={cohort}")).Page, "Invited").Should().Be((people + 2, 31, 5));
+    }
+
+    /// <summary>At least as many records in one save as take the bulk path.</summary>
+    private static int BulkRows => ChampionPortal.Web.Data.BulkInsertion.Threshold;
+
     public static TheoryData<string, string, string> BrokenRegisters => new()
     {
         { "unknown session code", Header + ",FORUM,WS9\nAR,Salta,Ana,Intendenta,ana@broken.example.org,es,accepted,present,present", "neither register columns nor session codes of this cohort: WS9" },

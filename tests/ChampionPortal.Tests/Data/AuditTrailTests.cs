@@ -43,6 +43,42 @@ public sealed class AuditTrailTests(PortalFixture fixture) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task A_large_save_that_breaks_a_unique_rule_writes_nothing_and_fails_as_any_save_does()
+    {
+        // Enough records to take the bulk path (binary COPY); the last person's e-mail is already someone else's.
+        var place = await fixture.App.AddLocalGovernmentAsync("Cochabamba BULK", "BO");
+        var taken = await fixture.App.WithDbAsync(async db => (await db.Authorities.FindAsync(await fixture.App.AddAuthorityAsync("Ya Registrada", place, "BO")))!.Email);
+        var people = Enumerable.Range(0, ChampionPortal.Web.Data.BulkInsertion.Threshold + 50)
+            .Select(i => new Authority { FullName = $"Lote {i}", Position = "Concejal", Email = $"lote.{i}@bulk.example.org", CountryCode = "BO", LocalGovernmentId = place })
+            .ToList();
+        people[^1].Email = taken.ToUpperInvariant();
+
+        var save = () => fixture.App.WithDbAsync(async db =>
+        {
+            db.Authorities.AddRange(people);
+            return await db.SaveChangesAsync();
+        });
+
+        (await save.Should().ThrowAsync<DbUpdateException>()).WithInnerException<Npgsql.PostgresException>();
+        (await fixture.App.WithDbAsync(db => db.Authorities.CountAsync(a => a.Position == "Concejal"))).Should().Be(0);
+        (await fixture.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(Authority) && a.ChangesJson.Contains("Lote ")))).Should().Be(0);
+
+        // The same records without the duplicate are written whole, each with its audit entry under its own key.
+        people.RemoveAt(people.Count - 1);
+        foreach (var person in people)
+        {
+            person.Id = 0;
+        }
+
+        await save();
+        var ids = people.Select(p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        ids.Should().OnlyHaveUniqueItems().And.NotContain("0");
+        var audited = await fixture.App.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(Authority) && ids.Contains(a.EntityKey)).ToListAsync());
+        audited.Should().HaveCount(people.Count).And.OnlyContain(a => a.Action == AuditAction.Created && a.ContainsPersonalData);
+        JsonDocument.Parse(audited.Single(a => a.EntityKey == ids[7]).ChangesJson).RootElement.GetProperty("FullName").GetProperty("new").GetString().Should().Be("Lote 7");
+    }
+
+    [Fact]
     public async Task The_audit_of_an_account_holds_no_password_hash_or_security_stamp()
     {
         var email = await fixture.App.CreateUserAsync(Roles.Administrator);

@@ -206,6 +206,7 @@ public sealed class CohortRegisterImport(PortalDbContext db, TimeProvider timePr
         {
             if (!nominations.TryGetValue(authority.Id, out var nomination))
             {
+                // No criterion rows: a register says nothing of the criteria, and a criterion without a row is not met.
                 nomination = new Nomination
                 {
                     CohortId = cohort.Id,
@@ -213,7 +214,6 @@ public sealed class CohortRegisterImport(PortalDbContext db, TimeProvider timePr
                     CountryCode = authority.CountryCode,
                     Justification = "Recorded from the cohort register.",
                     CreatedAtUtc = now,
-                    Criteria = [.. Enum.GetValues<SelectionCriterion>().Select(c => new NominationCriterion { Criterion = c })],
                 };
                 db.Nominations.Add(nomination);
                 nominations[authority.Id] = nomination;

@@ -115,8 +115,12 @@ public sealed class NominationService(PortalDbContext db, CountryOptions country
                 n.Criteria.Select(c => new CriterionEvidence(c.Criterion, c.Met, c.EvidenceUrl, c.EvidenceText, c.Note)).ToList()))
             .SingleOrDefaultAsync(cancellationToken);
 
-        // The database orders the criteria by their stored names; the form and the page list them in the criteria's own order.
-        return details is null ? null : details with { Criteria = [.. details.Criteria.OrderBy(c => c.Criterion)] };
+        // The database orders the criteria by their stored names; the form and the page list all five in the criteria's
+        // own order. A criterion without a row is not met: a nomination recorded from a cohort register has none.
+        return details is null ? null : details with
+        {
+            Criteria = [.. Enum.GetValues<SelectionCriterion>().Select(c => details.Criteria.FirstOrDefault(e => e.Criterion == c) ?? new CriterionEvidence(c, false, null, null, null))],
+        };
     }
 
     /// <summary>The authority's other nominations and this one's status timeline, read from the audit trail.</summary>

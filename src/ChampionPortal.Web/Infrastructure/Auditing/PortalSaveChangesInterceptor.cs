@@ -1,8 +1,11 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -69,7 +72,7 @@ public sealed class PortalSaveChangesInterceptor(TimeProvider timeProvider, Audi
     {
         if (eventData.Context is { } context)
         {
-            Prepare(context);
+            _ = Prepare(context);
             if (pending.TryGetValue(context, out var audit) && audit.OwnsTransaction is null && context.Database.CurrentTransaction is null)
             {
                 audit.OwnsTransaction = context.Database.BeginTransaction();
@@ -84,10 +87,22 @@ public sealed class PortalSaveChangesInterceptor(TimeProvider timeProvider, Audi
     {
         if (eventData.Context is { } context)
         {
-            Prepare(context);
+            var saved = Prepare(context);
             if (pending.TryGetValue(context, out var audit) && audit.OwnsTransaction is null && context.Database.CurrentTransaction is null)
             {
                 audit.OwnsTransaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            }
+
+            // Large additions (imports) on PostgreSQL; every request saves asynchronously, so the synchronous save has no such path.
+            try
+            {
+                await BulkInsertion.TryWriteAsync(context, saved, cancellationToken);
+            }
+            catch
+            {
+                // EF Core reports a failure to SaveChangesFailed only once its own part has started.
+                Abandon(context);
+                throw;
             }
         }
 
@@ -188,11 +203,13 @@ public sealed class PortalSaveChangesInterceptor(TimeProvider timeProvider, Audi
         }
     }
 
-    private void Prepare(DbContext context)
+    /// <summary>Prepares the save's records and its audit; returns the records the save adds, changes or deletes.</summary>
+    private List<EntityEntry> Prepare(DbContext context)
     {
         context.ChangeTracker.DetectChanges();
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var changes = new List<PendingChange>();
+        var saved = new List<EntityEntry>();
         var everyCohortsFigures = false;
         foreach (var entry in context.ChangeTracker.Entries())
         {
@@ -200,6 +217,8 @@ public sealed class PortalSaveChangesInterceptor(TimeProvider timeProvider, Audi
             {
                 continue;
             }
+
+            saved.Add(entry);
 
             if (entry.Entity is ISearchable searchable && entry.State is EntityState.Added or EntityState.Modified)
             {
@@ -236,40 +255,57 @@ public sealed class PortalSaveChangesInterceptor(TimeProvider timeProvider, Audi
             audit.Add(changes, now, userId, actor);
             audit.EveryCohortsFigures |= everyCohortsFigures;
         }
+
+        return saved;
     }
 
     private static PendingChange Describe(EntityEntry entry)
     {
-        var values = new Dictionary<string, object?>();
+        // Written straight to JSON ({"Field":{"old":…,"new":…}}): an import describes 100,000 records in one save.
+        var buffer = new ArrayBufferWriter<byte>();
         var personal = false;
-        foreach (var property in entry.Properties)
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            var name = property.Metadata.Name;
-            // The key is recorded as the entry's EntityKey once the database has generated it.
-            if (SecretFields.Contains(name) || property.Metadata.IsPrimaryKey() || property.Metadata.IsShadowProperty())
+            json.WriteStartObject();
+            foreach (var property in entry.Properties)
             {
-                continue;
+                var name = property.Metadata.Name;
+                // The key is recorded as the entry's EntityKey once the database has generated it.
+                if (SecretFields.Contains(name) || property.Metadata.IsPrimaryKey() || property.Metadata.IsShadowProperty())
+                {
+                    continue;
+                }
+
+                var changed = entry.State switch
+                {
+                    EntityState.Added => true,
+                    EntityState.Deleted => true,
+                    _ => property.IsModified && !Equals(property.OriginalValue, property.CurrentValue),
+                };
+                if (!changed || name == nameof(IVersioned.Version) && entry.State == EntityState.Modified)
+                {
+                    continue;
+                }
+
+                json.WriteStartObject(name);
+                if (entry.State != EntityState.Added)
+                {
+                    json.WritePropertyName("old");
+                    JsonSerializer.Serialize(json, property.OriginalValue, JsonOptions);
+                }
+
+                if (entry.State != EntityState.Deleted)
+                {
+                    json.WritePropertyName("new");
+                    JsonSerializer.Serialize(json, property.CurrentValue, JsonOptions);
+                }
+
+                json.WriteEndObject();
+                personal |= property.Metadata.PropertyInfo is { } info && PersonalProperties.GetOrAdd(
+                    info, p => p.GetCustomAttribute<PersonalFieldAttribute>() is not null || p.GetCustomAttribute<PersonalDataAttribute>() is not null);
             }
 
-            var changed = entry.State switch
-            {
-                EntityState.Added => true,
-                EntityState.Deleted => true,
-                _ => property.IsModified && !Equals(property.OriginalValue, property.CurrentValue),
-            };
-            if (!changed || name == nameof(IVersioned.Version) && entry.State == EntityState.Modified)
-            {
-                continue;
-            }
-
-            values[name] = entry.State switch
-            {
-                EntityState.Added => new { @new = property.CurrentValue },
-                EntityState.Deleted => new { old = property.OriginalValue },
-                _ => new { old = property.OriginalValue, @new = property.CurrentValue },
-            };
-            personal |= property.Metadata.PropertyInfo is { } info && PersonalProperties.GetOrAdd(
-                info, p => p.GetCustomAttribute<PersonalFieldAttribute>() is not null || p.GetCustomAttribute<PersonalDataAttribute>() is not null);
+            json.WriteEndObject();
         }
 
         var action = entry.State switch
@@ -278,7 +314,7 @@ public sealed class PortalSaveChangesInterceptor(TimeProvider timeProvider, Audi
             EntityState.Deleted => AuditAction.Deleted,
             _ => AuditAction.Updated,
         };
-        return new PendingChange(entry, action, JsonSerializer.Serialize(values, JsonOptions), personal);
+        return new PendingChange(entry, action, Encoding.UTF8.GetString(buffer.WrittenSpan), personal);
     }
 
     private sealed record PendingChange(EntityEntry Entry, AuditAction Action, string ChangesJson, bool Personal);
