@@ -135,6 +135,12 @@ public sealed class ChampionsDirectoryTests(PortalFixture fixture) : IClassFixtu
         next.Should().Contain("gpage=2").And.Contain("cohort=DIR4");
         var (_, second) = await visitor.GetPageAsync(next);
         Names(second).Should().HaveCount(13).And.EndWith("San José de Mayo").And.NotContain(Names(first));
+        Names(first).Concat(Names(second)).Should().Equal(
+            [
+                .. Enumerable.Range(1, 63).Where(i => i % 2 == 1 && i != 7).Select(i => $"Ciudad {i:00}"),
+                .. Enumerable.Range(1, 63).Where(i => i % 2 == 0).Select(i => $"Ciudad {i:00}"), "San José de Mayo",
+            ],
+            "the first page ends within Uruguay and the second goes on from there");
         second.QuerySelector("path[data-country=UY]")!.GetAttribute("data-governments").Should().Be("32", "the map counts the whole cohort on every page");
 
         var (_, searched) = await visitor.GetPageAsync("/champions?cohort=DIR4&q=jose+de+mayo");

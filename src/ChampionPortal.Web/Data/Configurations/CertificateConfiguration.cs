@@ -31,5 +31,8 @@ public sealed class CertificateConfiguration : IEntityTypeConfiguration<Certific
         // At most one valid certificate per recipient and cohort, whatever runs issuance at the same time.
         builder.HasIndex(c => new { c.CohortId, c.RecipientKey }).IsUnique().HasFilter("\"Status\" = 'Valid'");
         builder.HasIndex(c => new { c.CohortId, c.CountryCode });
+
+        // The public directory reads one country's valid certificates of a kind in name order, a page at a time.
+        builder.HasIndex(c => new { c.CohortId, c.Kind, c.CountryCode, c.RecipientName, c.Id }, "IX_Certificates_Directory").HasFilter("\"Status\" = 'Valid'");
     }
 }

@@ -16,6 +16,12 @@ public sealed record Champion(
 
 public sealed record CohortChoice(int Id, string Code, string Name);
 
+/// <summary>Champions of one kind in one country of a cohort's directory.</summary>
+public sealed record DirectoryCount(string CountryCode, CertificateKind Kind, int Count);
+
+/// <summary>The directory's counts per country and kind, kept per cohort while its figures do not change.</summary>
+public sealed record DirectoryCounts(IReadOnlyList<DirectoryCount> Counts);
+
 /// <summary>The latest cohort in figures, for the public home page.</summary>
 public sealed record CohortFigures(
     string CohortName, int Invited, int InvitedCountries, int AtLaunchForum, int InWorkshop, int ChampionGovernments, int ChampionPeople, int Countries);
@@ -34,7 +40,7 @@ public sealed record ChampionsPage(
 /// certificate are always public; a person only with a valid certificate and consent (given when answering the
 /// invitation, or later in the profile). Revoked and superseded certificates never show.
 /// </summary>
-public sealed class ChampionsService(PortalDbContext db, SouthAmericaMap map)
+public sealed class ChampionsService(PortalDbContext db, SouthAmericaMap map, KeptCohortFigures<DirectoryCounts> kept)
 {
     /// <summary>Cohorts with at least one valid certificate, newest first.</summary>
     public async Task<List<CohortChoice>> CohortsAsync(CancellationToken cancellationToken = default) =>
@@ -53,7 +59,15 @@ public sealed class ChampionsService(PortalDbContext db, SouthAmericaMap map)
     {
         var cohorts = await CohortsAsync(cancellationToken);
         var cohort = cohortCode is null ? cohorts.FirstOrDefault() : cohorts.FirstOrDefault(c => string.Equals(c.Code, cohortCode, StringComparison.OrdinalIgnoreCase));
-        var names = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code.Trim(), c => PortalCultures.Pick(c.NameEn, c.NameEs, c.NamePt), cancellationToken);
+        // In the database's order of names, the order the lists are sorted in, so that pages split where the lists do.
+        var countryOrder = PortalCultures.Pick("en", "es", "pt") switch
+        {
+            "es" => db.Countries.OrderBy(c => c.NameEs),
+            "pt" => db.Countries.OrderBy(c => c.NamePt),
+            _ => db.Countries.OrderBy(c => c.NameEn),
+        };
+        var byName = await countryOrder.AsNoTracking().Select(c => new { c.Code, c.NameEn, c.NameEs, c.NamePt }).ToListAsync(cancellationToken);
+        var names = byName.ToDictionary(c => c.Code.Trim(), c => PortalCultures.Pick(c.NameEn, c.NameEs, c.NamePt));
         string NameOf(string code) => names.GetValueOrDefault(code.Trim(), code.Trim());
         if (cohort is null)
         {
@@ -61,33 +75,46 @@ public sealed class ChampionsService(PortalDbContext db, SouthAmericaMap map)
             return new ChampionsPage(cohorts, null, country, search, none, none, [], [], []);
         }
 
-        var visible = Public([cohort.Id]);
-        var perCountry = (await visible.GroupBy(c => new { c.CountryCode, c.Kind }).Select(g => new { g.Key.CountryCode, g.Key.Kind, Count = g.Count() })
-            .ToListAsync(cancellationToken)).Select(g => (CountryCode: g.CountryCode.Trim(), g.Kind, g.Count)).ToList();
-        var countries = perCountry.Select(c => c.CountryCode).Distinct().Select(c => (c, NameOf(c))).OrderBy(c => c.Item2, StringComparer.CurrentCulture).ToList();
-
+        // Read before the counts, so that they are never older than the version they are kept under.
+        var version = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohort.Id).Select(c => c.FiguresVersion).SingleAsync(cancellationToken);
+        var perCountry = (await kept.GetAsync(cohort.Id, null, version, services => services.GetRequiredService<ChampionsService>().CountsAsync(cohort.Id), cancellationToken)).Counts;
+        var countries = byName.Select(c => c.Code.Trim()).Where(c => perCountry.Any(p => p.CountryCode == c)).Select(c => (c, NameOf(c))).ToList();
         var key = SearchText.Key(search);
-        var shown = visible;
-        if (!string.IsNullOrEmpty(country))
+        IQueryable<Certificate> Shown(CertificateKind kind)
         {
-            shown = shown.Where(c => c.CountryCode == country);
-        }
+            var shown = Listed(cohort.Id, kind);
+            if (!string.IsNullOrEmpty(country))
+            {
+                shown = shown.Where(c => c.CountryCode == country);
+            }
 
-        if (key.Length > 0)
-        {
-            shown = shown.Where(c => db.LocalGovernments.Any(l => l.Id == c.LocalGovernmentId && l.SearchKey.Contains(key))
-                || (c.Kind == CertificateKind.Person && db.Authorities.Any(a => a.Id == c.AuthorityId && a.SearchKey.Contains(key))));
+            return key.Length == 0
+                ? shown
+                : shown.Where(c => db.LocalGovernments.Any(l => l.Id == c.LocalGovernmentId && l.SearchKey.Contains(key))
+                    || (c.Kind == CertificateKind.Person && db.Authorities.Any(a => a.Id == c.AuthorityId && a.SearchKey.Contains(key))));
         }
 
         async Task<PagedList<Champion>> ListAsync(CertificateKind kind, int page)
         {
             page = Paging.ClampPage(page);
-            var ofKind = shown.Where(c => c.Kind == kind);
-            var total = key.Length == 0
-                ? perCountry.Where(c => c.Kind == kind && (string.IsNullOrEmpty(country) || c.CountryCode == country)).Sum(c => c.Count)
-                : await ofKind.CountAsync(cancellationToken);
-            var rows = await Rows(Sorted(ofKind).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
-            return new PagedList<Champion>([.. rows.Select(r => ToChampion(r, NameOf))], total, page, PageSize);
+            var ofKind = Shown(kind);
+            if (key.Length > 0)
+            {
+                var found = await ofKind.CountAsync(cancellationToken);
+                var rows = await Rows(Sorted(ofKind).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
+                return new PagedList<Champion>([.. rows.Select(r => ToChampion(r, NameOf))], found, page, PageSize);
+            }
+
+            // Without a search, the kept counts per country say which countries the page spans and where in each it
+            // starts: each country's part is read in name order from an index, however large the cohort.
+            var counts = countries.Where(c => string.IsNullOrEmpty(country) || c.c == country)
+                .Select(c => (Code: c.c, Count: perCountry.Where(p => p.CountryCode == c.c && p.Kind == kind).Sum(p => p.Count))).ToList();
+            var parts = PageParts(counts, (page - 1) * PageSize);
+            var listed = parts.Count == 0
+                ? []
+                : await Rows(Sorted(parts.Select(p => ofKind.Where(c => c.CountryCode == p.Code).OrderBy(c => c.RecipientName).ThenBy(c => c.Id).Skip(p.Skip).Take(p.Take))
+                    .Aggregate(Queryable.Concat))).ToListAsync(cancellationToken);
+            return new PagedList<Champion>([.. listed.Select(r => ToChampion(r, NameOf))], counts.Sum(c => c.Count), page, PageSize);
         }
 
         var governments = await ListAsync(CertificateKind.LocalGovernment, governmentsPage);
@@ -101,13 +128,56 @@ public sealed class ChampionsService(PortalDbContext db, SouthAmericaMap map)
             var name = c.Alpha2 is { } a && names.TryGetValue(a, out var localized) ? localized : c.Name;
             return new MapCountryView(c, name, count, count == 0 ? 0 : 1 + (int)Math.Round((count - 1) * 3.0 / Math.Max(1, most - 1)));
         }).ToList();
-        var located = await visible.Where(c => c.Kind == CertificateKind.LocalGovernment)
+        var located = await Listed(cohort.Id, CertificateKind.LocalGovernment)
             .Join(db.LocalGovernments.Where(l => l.Latitude != null && l.Longitude != null), c => c.LocalGovernmentId, l => l.Id, (c, l) => new { c.RecipientName, c.CountryCode, c.VerificationCode, l.Latitude, l.Longitude })
             .ToListAsync(cancellationToken);
         var points = located
             .Select(g => map.Project(g.Latitude!.Value, g.Longitude!.Value) is { } p ? new MapPointView(g.RecipientName, NameOf(g.CountryCode), p, CertificateService.Grouped(g.VerificationCode)) : null)
             .OfType<MapPointView>().ToList();
         return new ChampionsPage(cohorts, cohort, country, search, governments, people, shapes, points, countries);
+    }
+
+    /// <summary>How many champions of each kind each country has in the cohort's directory: kept until the cohort's figures change.</summary>
+    internal async Task<DirectoryCounts> CountsAsync(int cohortId) => new(
+        [.. (await Public([cohortId]).GroupBy(c => new { c.CountryCode, c.Kind }).Select(g => new { g.Key.CountryCode, g.Key.Kind, Count = g.Count() })
+            .ToListAsync(CancellationToken.None)).Select(g => new DirectoryCount(g.CountryCode.Trim(), g.Kind, g.Count))]);
+
+    /// <summary>The part of each country (in listing order, with its count) that a page starting at <paramref name="offset"/> shows.</summary>
+    internal static List<(string Code, int Skip, int Take)> PageParts(IEnumerable<(string Code, int Count)> countries, int offset)
+    {
+        var parts = new List<(string, int, int)>();
+        var wanted = PageSize;
+        foreach (var (code, count) in countries)
+        {
+            if (offset >= count)
+            {
+                offset -= count;
+                continue;
+            }
+
+            var take = Math.Min(wanted, count - offset);
+            parts.Add((code, offset, take));
+            wanted -= take;
+            offset = 0;
+            if (wanted == 0)
+            {
+                break;
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>
+    /// One kind of the cohort's public certificates, as <see cref="Public"/> says, written so that the database can
+    /// read a country's certificates in name order from its index and stop after a page (no "or" over the kinds).
+    /// </summary>
+    private IQueryable<Certificate> Listed(int cohortId, CertificateKind kind)
+    {
+        var valid = db.Certificates.AsNoTracking().Where(c => c.CohortId == cohortId && c.Status == CertificateStatus.Valid && c.Kind == kind);
+        return kind == CertificateKind.LocalGovernment
+            ? valid
+            : valid.Where(c => db.Invitations.Any(i => i.CohortId == c.CohortId && i.AuthorityId == c.AuthorityId && i.DirectoryConsent));
     }
 
     /// <summary>Valid certificates the public may see: every local government's, a person's only with consent.</summary>

@@ -1,5 +1,6 @@
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Events;
+using ChampionPortal.Web.Features.Shared;
 
 namespace ChampionPortal.Web.Features.Funnel;
 
@@ -74,7 +75,7 @@ public sealed record StageCountryCount(int Stage, int Key, string CountryCode, i
 
 /// <summary>
 /// Every count of a cohort's funnel for one country scope, by stage (its <see cref="StageKind"/> and key), before
-/// the page names and orders anything: what <see cref="FunnelFiguresCache"/> keeps.
+/// the page names and orders anything: what <see cref="KeptCohortFigures{TFigures}"/> keeps.
 /// </summary>
 public sealed record FunnelFigures(
     IReadOnlyDictionary<(int Stage, int Key), (int People, int LocalGovernments, int Countries)> Stages,

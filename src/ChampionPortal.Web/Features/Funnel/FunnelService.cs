@@ -1,6 +1,7 @@
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Events;
+using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Tabular;
@@ -14,11 +15,11 @@ namespace ChampionPortal.Web.Features.Funnel;
 /// local governments and countries) over the facts of who reached each stage, so the page reads a constant number
 /// of result rows whatever the cohort's size. A person's local government is the one represented at each stage: the
 /// nomination's for nomination and invitation, the attendance record's for the events. The figures are computed once
-/// per change to the cohort (see <see cref="FunnelFiguresCache"/>): at 100,000 people that takes seconds, while
+/// per change to the cohort (see <see cref="KeptCohortFigures{TFigures}"/>): at 100,000 people that takes seconds, while
 /// showing kept figures costs four small reads whatever the size.
 /// </summary>
 public sealed class FunnelService(
-    PortalDbContext db, EventService events, Eligibility.EligibilityService eligibility, FunnelFiguresCache cache, IStringLocalizer<FunnelResources> text)
+    PortalDbContext db, EventService events, Eligibility.EligibilityService eligibility, KeptCohortFigures<FunnelFigures> cache, IStringLocalizer<FunnelResources> text)
 {
     public async Task<FunnelPage?> BuildAsync(int? cohortId, CountryScope scope, CancellationToken cancellationToken = default)
     {
@@ -77,7 +78,7 @@ public sealed class FunnelService(
     /// <summary>Every count of the funnel, grouped in the database over the facts of who reached each stage.</summary>
     private async Task<FunnelFigures> FiguresAsync(int cohortId, IReadOnlyList<(int Id, EventKind Kind)> sessions, CountryScope scope)
     {
-        // Not cancelled with the request that started it: others may be waiting for these figures (see FunnelFiguresCache).
+        // Not cancelled with the request that started it: others may be waiting for these figures (see KeptCohortFigures).
         var cancellationToken = CancellationToken.None;
         var (main, all) = await FactsAsync(cohortId, sessions, scope, cancellationToken);
         var stages = (await all.GroupBy(f => new { f.Stage, f.Key })

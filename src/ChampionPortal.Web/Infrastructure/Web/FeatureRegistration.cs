@@ -35,7 +35,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Attendance.ReportReconciliation>();
         services.AddScoped<Features.Attendance.CohortRegisterImport>();
         services.AddScoped<Features.Funnel.FunnelService>();
-        services.AddSingleton<Features.Funnel.FunnelFiguresCache>();
+        services.AddSingleton(typeof(Features.Shared.KeptCohortFigures<>));
         services.AddScoped<Features.Mapping.GcmCatalog>();
         services.AddScoped<Features.Mapping.WorkshopAccess>();
         services.AddScoped<Features.Mapping.MappingService>();

@@ -479,6 +479,9 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"Status\" = 'Valid'");
 
+                    b.HasIndex(new[] { "CohortId", "Kind", "CountryCode", "RecipientName", "Id" }, "IX_Certificates_Directory")
+                        .HasFilter("\"Status\" = 'Valid'");
+
                     b.ToTable("Certificates");
                 });
 

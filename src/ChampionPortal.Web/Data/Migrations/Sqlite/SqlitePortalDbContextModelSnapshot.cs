@@ -460,6 +460,9 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"Status\" = 'Valid'");
 
+                    b.HasIndex(new[] { "CohortId", "Kind", "CountryCode", "RecipientName", "Id" }, "IX_Certificates_Directory")
+                        .HasFilter("\"Status\" = 'Valid'");
+
                     b.ToTable("Certificates");
                 });
 
