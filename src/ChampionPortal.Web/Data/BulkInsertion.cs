@@ -8,22 +8,23 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChampionPortal.Web.Data;
 
 /// <summary>
-/// Writes the records that a large save adds (a register or directory import, reconciled reports) with PostgreSQL's
-/// binary COPY instead of one INSERT per record: EF Core's inserts were four fifths of a 10,000-person import. Keys
-/// are drawn from each table's identity in one statement, EF Core carries them to the records that refer to them,
-/// the rows go in one COPY per table (the tables they refer to first) inside the save's transaction, and the records
-/// are then marked saved so that EF Core writes only the rest (updates), after them. The audit entries, versions and
-/// search keys were prepared before, from the same tracked records, so nothing else changes.
+/// Writes the records that a large save adds (a register or directory import, reconciled reports, an issuance's
+/// items) with PostgreSQL's binary COPY instead of one INSERT per record: EF Core's inserts were most of a
+/// 10,000-person register import. Keys are drawn from each table's identity in one statement, EF Core carries them to
+/// the records that refer to them, the rows go in one COPY per table (the tables they refer to first) inside the
+/// save's transaction, and the records are then marked saved so that EF Core writes only the rest (updates), after
+/// them. The audit entries, versions and search keys were prepared before, from the same tracked records.
 /// </summary>
 /// <remarks>
 /// Only saves that add many records take this path, and only if they delete none of the same kind: EF Core orders a
-/// delete before an insert that reuses its unique value, and a COPY before the save's other statements could not. A save that adds a kind of record
-/// this cannot write (a value the database generates other than the identity key, an inheritance hierarchy, owned
-/// types) goes through EF Core whole. SQLite, the embedded default for small data, always goes through EF Core.
+/// delete before an insert that reuses its unique value, and a COPY before the save's other statements could not. A
+/// save that adds a kind of record this cannot write (a value the database generates other than the identity key, an
+/// inheritance hierarchy, owned types) goes through EF Core whole. Only asynchronous saves (every request's) take it.
+/// SQLite, the embedded default for small data, always goes through EF Core.
 /// </remarks>
 internal static class BulkInsertion
 {
-    /// <summary>Below this many added records EF Core's batched inserts are as quick, and every form save stays on them.</summary>
+    /// <summary>Added records from which a save takes this path: far above any form's save, well below an import's.</summary>
     public const int Threshold = 200;
 
     private static readonly ConcurrentDictionary<IEntityType, TableShape?> Shapes = new();
