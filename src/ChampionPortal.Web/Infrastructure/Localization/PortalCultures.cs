@@ -21,8 +21,10 @@ public static class PortalCultures
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            var cultures = Supported.Select(c => new CultureInfo(c)).ToList();
-            options.DefaultRequestCulture = new RequestCulture(Default);
+            // Read-only and shared: the middleware hands each request CultureInfo.ReadOnly(culture), a fresh copy of
+            // a writable culture, whose number and date formats were then read from ICU again on every request.
+            var cultures = Supported.Select(CultureInfo.GetCultureInfo).ToList();
+            options.DefaultRequestCulture = new RequestCulture(CultureInfo.GetCultureInfo(Default));
             options.SupportedCultures = cultures;
             options.SupportedUICultures = cultures;
             options.FallBackToParentCultures = true;
