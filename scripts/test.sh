@@ -87,6 +87,31 @@ if [ "$found" = 0 ]; then
   exit 1
 fi
 
+# CI shows only the end of the output: repeat each failed test's name, message and first stack frames here.
+if [ "$failed" -gt 0 ]; then
+  echo "Failed tests:"
+  for trx in "$results"/*.trx; do
+    [ -e "$trx" ] || continue
+    awk '
+      function unescape(text) {
+        gsub(/&lt;/, "<", text); gsub(/&gt;/, ">", text); gsub(/&quot;/, "\"", text); gsub(/&#xD;/, "", text)
+        gsub(/&amp;/, "\\&", text); return text
+      }
+      /<UnitTestResult / && /outcome="(Failed|Error|Timeout|Aborted)"/ {
+        name = $0; sub(/.*testName="/, "", name); sub(/".*/, "", name)
+        print "  " unescape(name); inside = 1; lines = 0; next
+      }
+      inside && /<\/UnitTestResult>/ { inside = 0; next }
+      inside && (/<Message>/ || /<StackTrace>/) { showing = 1 }
+      inside && showing && lines < 25 {
+        line = $0; gsub(/<\/?(Message|StackTrace|ErrorInfo)>/, "", line); sub(/^ */, "", line)
+        if (line != "") { print "    " unescape(line); lines++ }
+      }
+      inside && /<\/StackTrace>/ { showing = 0 }
+    ' "$trx"
+  done
+fi
+
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$failed" -gt 0 ] || [ "$skipped" -gt 0 ] || [ "$passed" = 0 ] || [ "$test_exit" != 0 ]; then
   exit 1
