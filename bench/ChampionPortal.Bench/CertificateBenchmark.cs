@@ -8,6 +8,7 @@ using ChampionPortal.Web.Features.Invitations;
 using ChampionPortal.Web.Infrastructure.Pdf;
 using ChampionPortal.Web.Infrastructure.Qr;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -40,53 +41,69 @@ public static class CertificateBenchmark
             cohorts.Add(await SeedAsync(app, count, $"BENCH{round}"));
         }
 
+        var warmUpCohort = await SeedAsync(app, count, "WARM");
+
+        // What autovacuum would do a minute later, on this same core, in the middle of a measure.
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE)"));
+
         using var scope = app.Services.CreateScope();
         var renderer = scope.ServiceProvider.GetRequiredService<ICertificateRenderer>();
         PortalFonts.Install(scope.ServiceProvider.GetRequiredService<IWebHostEnvironment>().WebRootPath);
         var contents = Enumerable.Range(0, count).Select(Content).ToList();
-
-        // Warm-up: fonts parsed, code jitted, for both sides alike.
-        for (var i = 0; i < 20; i++)
-        {
-            BarePage(contents[i]);
-            renderer.Render(contents[i]);
-        }
+        var issuance = scope.ServiceProvider.GetRequiredService<CertificateIssuanceService>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = cores };
 
         // Counted from the worker's events, without asking the database meanwhile (that would compete for the core).
-        var handled = 0;
+        var (handled, expected) = (0, 0);
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         app.Services.GetRequiredService<IssuanceEvents>().Handled += (_, _) =>
         {
-            if (Interlocked.Increment(ref handled) % count == 0)
+            if (Interlocked.Increment(ref handled) == Volatile.Read(ref expected))
             {
                 finished.TrySetResult();
             }
         };
 
-        // The three measures taken in turn, several rounds; the best of each counts (noise only ever adds time).
-        var (bare, rendered, bulk, requested) = (TimeSpan.MaxValue, TimeSpan.MaxValue, TimeSpan.MaxValue, TimeSpan.Zero);
-        var issuance = scope.ServiceProvider.GetRequiredService<CertificateIssuanceService>();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = cores };
-        foreach (var cohortId in cohorts)
+        // An issuance as regional staff start it, done by the portal's own background worker: its whole time, and
+        // the part that went to the request.
+        async Task<(TimeSpan Whole, TimeSpan Request)> IssueAsync(int cohortId, int recipients)
         {
-            bare = Min(bare, Time(() => Parallel.ForEach(contents, parallel, c => BarePage(c))));
-            rendered = Min(rendered, Time(() => Parallel.ForEach(contents, parallel, c => renderer.Render(c))));
             finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref handled, 0);
+            Volatile.Write(ref expected, recipients);
             var clock = Stopwatch.StartNew();
             var issuanceId = await issuance.StartAsync(cohortId, only: null, notify: false, requestedBy: "benchmark") ?? throw new InvalidOperationException("Nobody to issue to.");
             var request = clock.Elapsed;
-
-            // The portal's own background worker does the work, as it would for regional staff.
             await finished.Task.WaitAsync(TimeSpan.FromMinutes(10));
-            if (clock.Elapsed < bulk)
+            var whole = clock.Elapsed;
+            if ((await issuance.ProgressAsync(issuanceId))?.Issued is var issued && issued != recipients)
             {
-                (bulk, requested) = (clock.Elapsed, request);
+                throw new InvalidOperationException($"Bulk issuance issued {issued} of {recipients}.");
             }
 
-            var progress = await issuance.ProgressAsync(issuanceId);
-            if (progress?.Issued != count)
+            return (whole, request);
+        }
+
+        // A round not counted, the same for every side: in a process a minute old every measure still got faster
+        // from one round to the next (a third on one core), as the runtime compiled hot code again, optimized.
+        Parallel.ForEach(contents, parallel, c => BarePage(c));
+        Parallel.ForEach(contents, parallel, c => renderer.Render(c));
+        await IssueAsync(warmUpCohort, count);
+        var settled = await Warmth.SettleAsync();
+
+        // The three measures taken in turn, several rounds; the best of each counts (noise only ever adds time).
+        var (bare, rendered, bulk, requested) = (TimeSpan.MaxValue, TimeSpan.MaxValue, TimeSpan.MaxValue, TimeSpan.Zero);
+        var rounds = new List<string>();
+        foreach (var cohortId in cohorts)
+        {
+            var bareRound = Time(() => Parallel.ForEach(contents, parallel, c => BarePage(c)));
+            var renderedRound = Time(() => Parallel.ForEach(contents, parallel, c => renderer.Render(c)));
+            var (whole, request) = await IssueAsync(cohortId, count);
+            rounds.Add(string.Create(CultureInfo.InvariantCulture, $"{bareRound.TotalSeconds:0.00} / {renderedRound.TotalSeconds:0.00} / {whole.TotalSeconds:0.00} s"));
+            (bare, rendered) = (Min(bare, bareRound), Min(rendered, renderedRound));
+            if (whole < bulk)
             {
-                throw new InvalidOperationException($"Bulk issuance issued {progress?.Issued} of {count}.");
+                (bulk, requested) = (whole, request);
             }
         }
 
@@ -100,6 +117,10 @@ public static class CertificateBenchmark
         report.AppendLine(Row("Bulk issuance end-to-end (PostgreSQL)", bulk, count, $"{bulk / rendered:0.00} × rendering (goal ≤ 1.50)"));
         report.AppendLine();
         report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Of the bulk issuance, {requested.TotalSeconds:0.00} s went to the request (eligibility of the cohort, one item per recipient)."));
+        report.AppendLine();
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Rounds (bare page / rendering / bulk issuance): {string.Join("; ", rounds)}."));
+        report.AppendLine();
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Measured after a round not counted and {settled.TotalSeconds:0} s for the compiler to settle."));
         report.AppendLine();
         report.AppendLine(bulk / rendered <= 1.5 ? "Bulk issuance goal met." : "Bulk issuance goal NOT met.");
         return report.ToString();
