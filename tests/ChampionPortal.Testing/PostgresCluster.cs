@@ -76,7 +76,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     /// <summary>Starts the server (again, after <see cref="StopAsync"/>) on the same port and data.</summary>
     public Task RestartAsync() => RunToolAsync("pg_ctl", [
         "-D", Path.Combine(DataDirectory, "data"), "-l", Path.Combine(DataDirectory, "server.log"), "-w", "-t", "60",
-        "-o", $"-p {Port} -k {DataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+        "-o", $"-p {Port} -k {DataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
         "start",
     ]);
 
@@ -87,6 +87,12 @@ public sealed class PostgresCluster : IAsyncDisposable
         Username = "postgres",
         Database = database,
         IncludeErrorDetail = true,
+
+        // Every test class has a database and a connection pool of its own, and a finished class's idle connections
+        // stayed open for Npgsql's default five minutes: a full run reached the server's connection limit ("too many
+        // clients"). Idle connections are now closed after a few seconds.
+        ConnectionIdleLifetime = 3,
+        ConnectionPruningInterval = 1,
     }.ConnectionString;
 
     /// <summary>An empty database with no tables, for tests of the migrations themselves.</summary>

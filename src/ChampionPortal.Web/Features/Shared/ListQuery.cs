@@ -26,7 +26,11 @@ public static class PagedQueryExtensions
         list.Normalize();
         var skipped = (list.Page - 1) * list.Size;
         var counted = skipped + Paging.CountAhead;
-        var total = await query.Take(counted + 1).CountAsync(cancellationToken);
+
+        // A captured variable, not "counted + 1": EF Core reads a variable directly but has to evaluate a computed
+        // argument as an expression on every call.
+        var countedAndOneMore = counted + 1;
+        var total = await query.Take(countedAndOneMore).CountAsync(cancellationToken);
         var rows = await project(query.Skip(skipped).Take(list.Size)).ToListAsync(cancellationToken);
         return new PagedList<TRow>(rows, Math.Min(total, counted), list.Page, list.Size, total > counted);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using ChampionPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.DataAnnotations;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 
 namespace ChampionPortal.Web.Infrastructure.Localization;
@@ -19,6 +20,7 @@ public static class PortalCultures
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, KeptStringLocalizerFactory>());
         services.Configure<RequestLocalizationOptions>(options =>
         {
             // Read-only and shared: the middleware hands each request CultureInfo.ReadOnly(culture), a fresh copy of
