@@ -29,6 +29,7 @@ public static class FeatureRegistration
         services.AddScoped<EventService>();
         services.AddScoped<SessionService>();
         services.AddScoped<CountryOptions>();
+        services.AddSingleton<ReferenceCountries>();
         services.AddScoped<NavigationMenu>();
         services.AddScoped<Features.Home.HomeService>();
         services.AddScoped<Features.Attendance.AttendanceService>();
