@@ -37,7 +37,7 @@ public sealed class FloorServer : IAsyncDisposable
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         // The same connection settings as the portal's (prepared statements, no reset on return to the pool), so
         // that the database does the same work for both and the ratio is the portal's own overhead.
-        var data = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, NoResetOnClose = true }.ConnectionString);
+        var data = NpgsqlDataSource.Create(ChampionPortal.Web.Data.PortalDatabaseSettings.WithRequestTuning(connectionString));
         var app = builder.Build();
         var floor = new FloorServer(app, data);
         app.MapGet("/authorities", floor.AuthoritiesAsync);

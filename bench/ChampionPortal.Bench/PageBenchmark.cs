@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using ChampionPortal.Testing;
@@ -136,11 +135,7 @@ public static partial class PageBenchmark
             app.Start();
             var cohort = await BenchData.SeedAsync(app, authorities, localGovernments);
             var email = await app.CreateUserAsync(Roles.RegionalStaff);
-            var staff = app.NewClient("es");
-            if ((await staff.SignInAsync(email)).StatusCode != HttpStatusCode.Redirect)
-            {
-                throw new InvalidOperationException("The benchmark's staff account could not sign in.");
-            }
+            var staff = await app.SignedInAsAsync(email, "es");
 
             return new Site
             {
@@ -163,12 +158,7 @@ public static partial class PageBenchmark
         /// </summary>
         public async Task<string> FreshCookieAsync()
         {
-            using var client = App.NewClient("es");
-            if ((await client.SignInAsync(StaffEmail)).StatusCode != HttpStatusCode.Redirect)
-            {
-                throw new InvalidOperationException("The benchmark's staff account could not sign in.");
-            }
-
+            using var client = await App.SignedInAsAsync(StaffEmail, "es");
             return client.Cookies.GetCookieHeader(App.BaseAddress);
         }
 

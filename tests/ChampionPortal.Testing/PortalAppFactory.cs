@@ -68,6 +68,12 @@ public class PortalAppFactory(string connectionString, string environment = "Tes
     public async Task<PortalClient> SignedInClientAsync(string role, string? countryCode = null, string language = "en", int? authorityId = null)
     {
         var email = await CreateUserAsync(role, countryCode, authorityId, language);
+        return await SignedInAsAsync(email, language);
+    }
+
+    /// <summary>A new client signed in as an existing account (each call gets a cookie issued just then).</summary>
+    public async Task<PortalClient> SignedInAsAsync(string email, string language)
+    {
         var client = NewClient(language);
         var response = await client.SignInAsync(email);
         return response.StatusCode == System.Net.HttpStatusCode.Redirect

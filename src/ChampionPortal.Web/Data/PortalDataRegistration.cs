@@ -47,7 +47,7 @@ public sealed record PortalDatabaseSettings(DatabaseProvider Provider, string Co
     /// of a request was about as large as the portal's own. A transaction-pooling PgBouncer needs
     /// <c>Max Auto Prepare=0</c> in the connection string.
     /// </summary>
-    internal static string WithRequestTuning(string connectionString)
+    public static string WithRequestTuning(string connectionString)
     {
         static string Normalized(string key) => key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>().Select(Normalized).ToHashSet();
