@@ -84,7 +84,7 @@ public static class BenchData
     public static async Task<string> KeepAsync(int authorities)
     {
         await using var cluster = await PostgresCluster.StartAsync();
-        await using var app = new PortalAppFactory(cluster.ConnectionString(await cluster.CreateDatabaseAsync()), "Production", BenchSettings.Measured());
+        await using var app = new PortalAppFactory(cluster.ProductionConnectionString(await cluster.CreateDatabaseAsync()), "Production", BenchSettings.Measured());
         app.Start();
         var cohort = await SeedAsync(app, authorities, Math.Max(20, authorities / 50));
         using var staff = app.NewClient("en");

@@ -29,7 +29,7 @@ public static class CertificateBenchmark
     {
         await using var cluster = await PostgresCluster.StartAsync();
         var database = await cluster.CreateDatabaseAsync();
-        await using var app = new PortalAppFactory(cluster.ConnectionString(database), "Testing", new Dictionary<string, string?>
+        await using var app = new PortalAppFactory(cluster.ProductionConnectionString(database), "Testing", new Dictionary<string, string?>
         {
             ["Email:Outbox:Enabled"] = "false",
             ["Portal:PublicBaseUrl"] = "https://champions.example.org",

@@ -22,9 +22,9 @@ public static class ImportBenchmark
     {
         await using var cluster = await PostgresCluster.StartAsync();
         var settings = BenchSettings.Measured();
-        await using var app = new PortalAppFactory(cluster.ConnectionString(await cluster.CreateDatabaseAsync()), "Production", settings);
+        await using var app = new PortalAppFactory(cluster.ProductionConnectionString(await cluster.CreateDatabaseAsync()), "Production", settings);
         app.Start();
-        var copyDatabase = cluster.ConnectionString(await cluster.CreateDatabaseAsync());
+        var copyDatabase = cluster.ProductionConnectionString(await cluster.CreateDatabaseAsync());
         await using var copyTarget = new PortalAppFactory(copyDatabase, "Production", settings);
         copyTarget.Start();
 

@@ -20,7 +20,7 @@ public static class LoadTest
     {
         await using var cluster = await PostgresCluster.StartAsync();
         var database = await cluster.CreateDatabaseAsync();
-        await using var app = new PortalAppFactory(cluster.ConnectionString(database), "Production", BenchSettings.Measured(workers: true, ("Demo:SeedOnStart", "true")));
+        await using var app = new PortalAppFactory(cluster.ProductionConnectionString(database), "Production", BenchSettings.Measured(workers: true, ("Demo:SeedOnStart", "true")));
         app.Start();
         var cohort = await app.WithDbAsync(db => db.Cohorts.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
         var code = await app.WithDbAsync(db => db.Certificates.OrderBy(c => c.Id).Select(c => c.VerificationCode).FirstAsync());

@@ -130,7 +130,7 @@ public static partial class PageBenchmark
         public static async Task<Site> StartAsync(PostgresCluster cluster, int authorities, int localGovernments)
         {
             var counter = new SqlStatementCounter();
-            var app = new PortalAppFactory(cluster.ConnectionString(await cluster.CreateDatabaseAsync()), "Production", BenchSettings.Measured());
+            var app = new PortalAppFactory(cluster.ProductionConnectionString(await cluster.CreateDatabaseAsync()), "Production", BenchSettings.Measured());
             app.OverrideServices(services => services.AddSingleton<IInterceptor>(counter));
             app.Start();
             var cohort = await BenchData.SeedAsync(app, authorities, localGovernments);

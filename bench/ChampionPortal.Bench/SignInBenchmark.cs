@@ -21,7 +21,7 @@ public static class SignInBenchmark
     {
         var wrk = Wrk.Find();
         await using var cluster = await PostgresCluster.StartAsync();
-        await using var app = new PortalAppFactory(cluster.ConnectionString(await cluster.CreateDatabaseAsync()), "Production", BenchSettings.Measured());
+        await using var app = new PortalAppFactory(cluster.ProductionConnectionString(await cluster.CreateDatabaseAsync()), "Production", BenchSettings.Measured());
         app.Start();
         var email = await app.CreateUserAsync(Roles.CountryOffice, "AR");
 

@@ -1,20 +1,32 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ChampionPortal.Testing;
 
-/// <summary>Counts the SQL statements the portal sends, to prove that a page's query count does not grow with its rows.</summary>
+/// <summary>
+/// Counts the SQL statements the portal sends, to prove that a page's query count does not grow with its rows, and
+/// keeps the text of the queries it reads with, to show what the database is asked to plan.
+/// </summary>
 public sealed class SqlStatementCounter : DbCommandInterceptor
 {
     private int count;
+    private ConcurrentQueue<string> queries = new();
 
     public int Count => Volatile.Read(ref count);
 
-    public void Reset() => Interlocked.Exchange(ref count, 0);
+    public IReadOnlyList<string> Queries => [.. Volatile.Read(ref queries)];
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref count, 0);
+        Interlocked.Exchange(ref queries, new ConcurrentQueue<string>());
+    }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
         Interlocked.Increment(ref count);
+        Volatile.Read(ref queries).Enqueue(command.CommandText);
         return result;
     }
 
@@ -22,6 +34,7 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref count);
+        Volatile.Read(ref queries).Enqueue(command.CommandText);
         return ValueTask.FromResult(result);
     }
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChampionPortal.Web.Features.Shared;
@@ -31,7 +32,19 @@ public static class PagedQueryExtensions
         // argument as an expression on every call.
         var countedAndOneMore = counted + 1;
         var total = await query.Take(countedAndOneMore).CountAsync(cancellationToken);
-        var rows = await project(query.Skip(skipped).Take(list.Size)).ToListAsync(cancellationToken);
+
+        // Projected before paging, so that a projection written with joins stays one flat statement, which PostgreSQL
+        // stops reading after the page (see AuthorityService.ListAsync). The page size (one of four) is written into
+        // the SQL and the first page has no offset: PostgreSQL cannot plan a LIMIT or OFFSET it does not know once for
+        // all, and planned the statement again on every request (a third of its time on the authorities list).
+        var projected = project(query);
+        var rows = await WithLimitInSql(skipped == 0 ? projected : projected.Skip(skipped), list.Size).ToListAsync(cancellationToken);
         return new PagedList<TRow>(rows, Math.Min(total, counted), list.Page, list.Size, total > counted);
     }
+
+    // Take(EF.Constant(size)) written in C# would call EF.Constant there and then: it has to stand in the query's tree.
+    private static IQueryable<TRow> WithLimitInSql<TRow>(IQueryable<TRow> rows, int size) =>
+        rows.Provider.CreateQuery<TRow>(Expression.Call(
+            typeof(Queryable), nameof(Queryable.Take), [typeof(TRow)], rows.Expression,
+            Expression.Call(typeof(EF), nameof(EF.Constant), [typeof(int)], Expression.Constant(size))));
 }

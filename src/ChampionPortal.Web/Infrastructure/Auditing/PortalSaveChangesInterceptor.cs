@@ -63,10 +63,13 @@ public sealed class PortalSaveChangesInterceptor(TimeProvider timeProvider, Audi
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false, Converters = { new JsonStringEnumConverter() } };
 
-    private readonly ConditionalWeakTable<DbContext, PendingAudit> pending = new();
+    // Contexts are pooled: one instance serves request after request. What a use of it left behind (a save refused for a
+    // concurrency conflict, which EF Core does not report as a failed save) belongs to that use, told apart by the
+    // lease that EF Core counts per use.
+    private readonly LeasedState<PendingAudit> pending = new();
 
     // Cohorts whose figures a context's saved changes touched, until its transaction commits or rolls back.
-    private readonly ConditionalWeakTable<DbContext, StaleCohorts> stale = new();
+    private readonly LeasedState<StaleCohorts> stale = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -315,6 +318,31 @@ public sealed class PortalSaveChangesInterceptor(TimeProvider timeProvider, Audi
             _ => AuditAction.Updated,
         };
         return new PendingChange(entry, action, Encoding.UTF8.GetString(buffer.WrittenSpan), personal);
+    }
+
+    private sealed class LeasedState<T>
+        where T : class, new()
+    {
+        private readonly ConditionalWeakTable<DbContext, Tuple<int, T>> states = new();
+
+        public bool TryGetValue(DbContext context, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value)
+        {
+            value = states.TryGetValue(context, out var state) && state.Item1 == context.ContextId.Lease ? state.Item2 : null;
+            return value is not null;
+        }
+
+        public T GetOrCreateValue(DbContext context)
+        {
+            if (!TryGetValue(context, out var value))
+            {
+                value = new T();
+                states.AddOrUpdate(context, Tuple.Create(context.ContextId.Lease, value));
+            }
+
+            return value;
+        }
+
+        public void Remove(DbContext context) => states.Remove(context);
     }
 
     private sealed record PendingChange(EntityEntry Entry, AuditAction Action, string ChangesJson, bool Personal);
