@@ -47,6 +47,21 @@ public sealed class AuthorityListTests(ListQueryCountFixture fixture) : IClassFi
         var page = fixture.Counter.Queries.Should().ContainSingle(q => q.Contains("\"FullName\"", StringComparison.Ordinal)).Subject;
         page.Should().Contain("LIMIT 25").And.NotContain("OFFSET").And.NotContain("FROM (");
 
+        // A country office opens its own country's list, and cannot open another's through the filter.
+        using var paraguay = await fixture.App.SignedInClientAsync(Roles.CountryOffice, "PY");
+        var (_, own) = await paraguay.GetPageAsync("/authorities");
+        own.QuerySelectorAll("tbody tr").Select(r => r.QuerySelector("td")!.TextContent.Trim()).Should().Equal(rows.Select(r => r[0]));
+        using var uruguay = await fixture.App.SignedInClientAsync(Roles.CountryOffice, "UY");
+        var (_, other) = await uruguay.GetPageAsync("/authorities?country=PY");
+        other.QuerySelectorAll("tbody tr").Should().BeEmpty();
+
+        // Searching, another order and later pages are read the general way, from the same rows.
+        var (_, search) = await staff.GetPageAsync("/authorities?country=PY&q=acosta");
+        search.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).Should()
+            .ContainSingle().Which.Should().Equal(rows[0]);
+        var (_, reversed) = await staff.GetPageAsync("/authorities?country=PY&sort=-name");
+        reversed.QuerySelector("tbody tr td")!.TextContent.Trim().Should().Be("Ñandutí Benítez 30");
+
         fixture.Counter.Reset();
         var (_, second) = await staff.GetPageAsync("/authorities?country=PY&page=2");
         second.QuerySelectorAll("tbody tr").Select(r => r.QuerySelector("td")!.TextContent.Trim()).Should()

@@ -19,27 +19,8 @@ public sealed class AuthorityService(PortalDbContext db, CountryOptions countryO
 {
     public async Task<AuthorityListPage> ListAsync(AuthorityListQuery query, CountryScope scope, CancellationToken cancellationToken = default)
     {
-        var authorities = Filter(query, scope);
-        authorities = query.Sort switch
-        {
-            "-name" => authorities.OrderByDescending(a => a.SearchKey).ThenBy(a => a.Id),
-            "position" => authorities.OrderBy(a => a.Position).ThenBy(a => a.SearchKey).ThenBy(a => a.Id),
-            "-position" => authorities.OrderByDescending(a => a.Position).ThenBy(a => a.SearchKey).ThenBy(a => a.Id),
-            "country" => authorities.OrderBy(a => a.CountryCode).ThenBy(a => a.SearchKey).ThenBy(a => a.Id),
-            "-country" => authorities.OrderByDescending(a => a.CountryCode).ThenBy(a => a.SearchKey).ThenBy(a => a.Id),
-            _ => authorities.OrderBy(a => a.SearchKey).ThenBy(a => a.Id),
-        };
-
-        // Joins, not navigations: EF Core joins a navigation after the page's LIMIT (a subquery that PostgreSQL joins by
-        // hashing every local government), and explicit joins before it (a flat statement that reads 25 rows).
-        var results = await authorities.ToPagedListAsync(query, sorted =>
-            from a in sorted
-            join l in db.LocalGovernments on a.LocalGovernmentId equals l.Id into governments
-            from l in governments.DefaultIfEmpty()
-            join c in db.Countries on a.CountryCode equals c.Code
-            select new AuthorityRow(
-                a.Id, a.FullName, a.Position, l == null ? null : l.Name, c.NameEn, c.NameEs, c.NamePt, a.PreferredLanguage,
-                db.Users.Any(u => u.AuthorityId == a.Id)), cancellationToken);
+        var results = await AuthorityListQueries.FirstPageOfOneCountryAsync(db, query, scope, cancellationToken)
+            ?? await ListAnyAsync(query, scope, cancellationToken);
         return new AuthorityListPage(query, results, await countryOptions.ListAsync(scope, cancellationToken), scope.OnlyCountry is not null);
     }
 
@@ -119,6 +100,21 @@ public sealed class AuthorityService(PortalDbContext db, CountryOptions countryO
 
     public Task<SaveOutcome> DeleteAsync(int id, int version, CancellationToken cancellationToken = default) =>
         db.DeleteVersionedAsync<Authority>(a => a.Id == id, version, () => db.Users.AnyAsync(u => u.AuthorityId == id, cancellationToken), cancellationToken);
+
+    private Task<PagedList<AuthorityRow>> ListAnyAsync(AuthorityListQuery query, CountryScope scope, CancellationToken cancellationToken)
+    {
+        var authorities = Filter(query, scope);
+        authorities = query.Sort switch
+        {
+            "-name" => authorities.OrderByDescending(a => a.SearchKey).ThenBy(a => a.Id),
+            "position" => authorities.OrderBy(a => a.Position).ThenBy(a => a.SearchKey).ThenBy(a => a.Id),
+            "-position" => authorities.OrderByDescending(a => a.Position).ThenBy(a => a.SearchKey).ThenBy(a => a.Id),
+            "country" => authorities.OrderBy(a => a.CountryCode).ThenBy(a => a.SearchKey).ThenBy(a => a.Id),
+            "-country" => authorities.OrderByDescending(a => a.CountryCode).ThenBy(a => a.SearchKey).ThenBy(a => a.Id),
+            _ => authorities.OrderBy(a => a.SearchKey).ThenBy(a => a.Id),
+        };
+        return authorities.ToPagedListAsync(query, sorted => AuthorityListQueries.Rows(db, sorted), cancellationToken);
+    }
 
     private IQueryable<Authority> Filter(AuthorityListQuery query, CountryScope scope)
     {

@@ -26,12 +26,11 @@ public static class PagedQueryExtensions
     {
         list.Normalize();
         var skipped = (list.Page - 1) * list.Size;
-        var counted = skipped + Paging.CountAhead;
 
-        // A captured variable, not "counted + 1": EF Core reads a variable directly but has to evaluate a computed
-        // argument as an expression on every call.
-        var countedAndOneMore = counted + 1;
-        var total = await query.Take(countedAndOneMore).CountAsync(cancellationToken);
+        // A captured variable, not a computed argument: EF Core reads a variable directly but has to evaluate a
+        // computed argument as an expression on every call.
+        var countLimit = CountLimit(list);
+        var total = await query.Take(countLimit).CountAsync(cancellationToken);
 
         // Projected before paging, so that a projection written with joins stays one flat statement, which PostgreSQL
         // stops reading after the page (see AuthorityService.ListAsync). The page size (one of four) is written into
@@ -39,7 +38,17 @@ public static class PagedQueryExtensions
         // all, and planned the statement again on every request (a third of its time on the authorities list).
         var projected = project(query);
         var rows = await WithLimitInSql(skipped == 0 ? projected : projected.Skip(skipped), list.Size).ToListAsync(cancellationToken);
-        return new PagedList<TRow>(rows, Math.Min(total, counted), list.Page, list.Size, total > counted);
+        return Page(rows, total, list);
+    }
+
+    /// <summary>How many rows a list's count reads at most: those before the page, <see cref="Paging.CountAhead"/> more, and one to tell "more than".</summary>
+    public static int CountLimit(ListQuery list) => ((list.Page - 1) * list.Size) + Paging.CountAhead + 1;
+
+    /// <summary>The page of <paramref name="rows"/>, given what a count limited to <see cref="CountLimit"/> found.</summary>
+    public static PagedList<TRow> Page<TRow>(IReadOnlyList<TRow> rows, int countedUpToLimit, ListQuery list)
+    {
+        var counted = CountLimit(list) - 1;
+        return new PagedList<TRow>(rows, Math.Min(countedUpToLimit, counted), list.Page, list.Size, countedUpToLimit > counted);
     }
 
     // Take(EF.Constant(size)) written in C# would call EF.Constant there and then: it has to stand in the query's tree.

@@ -29,10 +29,18 @@ public sealed class NavigationMenu(IAuthorizationService authorization)
 
     public async Task<IReadOnlyList<NavigationItem>> ItemsForAsync(ClaimsPrincipal user)
     {
+        // Thirteen entries share six policies: each is evaluated once per page.
+        var admitted = new Dictionary<string, bool>(StringComparer.Ordinal);
         var visible = new List<NavigationItem>();
         foreach (var item in Items)
         {
-            if ((await authorization.AuthorizeAsync(user, item.Policy)).Succeeded)
+            if (!admitted.TryGetValue(item.Policy, out var admits))
+            {
+                admits = (await authorization.AuthorizeAsync(user, item.Policy)).Succeeded;
+                admitted[item.Policy] = admits;
+            }
+
+            if (admits)
             {
                 // An authority sees only certificates of its own and of its local government.
                 visible.Add(item.Key == "certificates" && user.IsInRole(Domain.Roles.Authority)
