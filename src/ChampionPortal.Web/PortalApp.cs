@@ -136,6 +136,11 @@ public static class PortalApp
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+            // Identity resolves its stamp validator on every request only to learn whether a check is due (once a
+            // minute, above), and resolving it builds the sign-in and user managers and leases a database context.
+            options.Events.OnValidatePrincipal = context =>
+                StampCheckIsDue(context) ? SecurityStampValidator.ValidatePrincipalAsync(context) : Task.CompletedTask;
         });
 
         services.AddDataProtection()
@@ -190,6 +195,14 @@ public static class PortalApp
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddPortalFeatures();
+    }
+
+    // The same test as Identity's validator makes, with the same clock: a cookie issued longer ago than the interval.
+    private static bool StampCheckIsDue(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+    {
+        var options = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        return context.Properties.IssuedUtc is not { } issued || now - issued > options.ValidationInterval;
     }
 
     private static void ConfigurePipeline(WebApplication app)

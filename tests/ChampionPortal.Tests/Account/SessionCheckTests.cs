@@ -1,0 +1,60 @@
+using System.Net;
+using ChampionPortal.Testing;
+using ChampionPortal.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChampionPortal.Tests.Account;
+
+/// <summary>The portal's clock, moved on by the test.</summary>
+public sealed class MovableClock : TimeProvider
+{
+    private long ticks;
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow().AddTicks(Interlocked.Read(ref ticks));
+
+    public void MoveOn(TimeSpan by) => Interlocked.Add(ref ticks, by.Ticks);
+}
+
+public sealed class MovableClockFixture : PortalFixture
+{
+    public MovableClock Clock { get; } = new();
+
+    protected override PortalAppFactory CreateFactory(string connectionString)
+    {
+        var factory = new PortalAppFactory(connectionString);
+        factory.OverrideServices(services => services.AddSingleton<TimeProvider>(Clock));
+        return factory;
+    }
+}
+
+public sealed class SessionCheckTests(MovableClockFixture fixture) : IClassFixture<MovableClockFixture>
+{
+    [Fact]
+    public async Task A_session_of_a_deactivated_account_ends_at_the_next_check_of_the_account_a_minute_on()
+    {
+        var email = await fixture.App.CreateUserAsync(Roles.RegionalStaff);
+        using var session = fixture.App.NewClient();
+        await session.SignInAsync(email);
+        (await session.GetAsync("/authorities")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // As an administrator's deactivation does it: the account is marked and its security stamp changes.
+        using (var scope = fixture.App.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = await users.Users.SingleAsync(u => u.Email == email);
+            user.IsActive = false;
+            await users.UpdateAsync(user);
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        // The account is checked once a minute (a check on every request would cost every request), so within the
+        // minute the session goes on; a minute on, the check finds the change and the session ends.
+        (await session.GetAsync("/authorities")).StatusCode.Should().Be(HttpStatusCode.OK);
+        fixture.Clock.MoveOn(TimeSpan.FromMinutes(2));
+        var ended = await session.GetAsync("/authorities");
+        ended.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        ended.Headers.Location!.OriginalString.Should().Contain("/account/sign-in");
+    }
+}
