@@ -25,42 +25,50 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Interlocked.Increment(ref count);
-        Volatile.Read(ref queries).Enqueue(command.CommandText);
+        Record(command.CommandText);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref count);
-        Volatile.Read(ref queries).Enqueue(command.CommandText);
+        Record(command.CommandText);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        Interlocked.Increment(ref count);
+        Record(null);
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref count);
+        Record(null);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        Interlocked.Increment(ref count);
+        Record(null);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref count);
+        Record(null);
         return ValueTask.FromResult(result);
+    }
+
+    // Queries are kept by their text; other statements are only counted.
+    private void Record(string? queryText)
+    {
+        Interlocked.Increment(ref count);
+        if (queryText is not null)
+        {
+            Volatile.Read(ref queries).Enqueue(queryText);
+        }
     }
 }

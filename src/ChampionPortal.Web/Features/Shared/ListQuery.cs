@@ -33,7 +33,7 @@ public static class PagedQueryExtensions
         var total = await query.Take(countLimit).CountAsync(cancellationToken);
 
         // Projected before paging, so that a projection written with joins stays one flat statement, which PostgreSQL
-        // stops reading after the page (see AuthorityService.ListAsync). The page size (one of four) is written into
+        // stops reading after the page (see AuthorityListQueries). The page size (one of four) is written into
         // the SQL and the first page has no offset: PostgreSQL cannot plan a LIMIT or OFFSET it does not know once for
         // all, and planned the statement again on every request (a third of its time on the authorities list).
         var projected = project(query);
