@@ -42,10 +42,18 @@ public sealed class AuthorityListTests(ListQueryCountFixture fixture) : IClassFi
         rows[1][2].Should().Be("Municipalidad de Encarnación");
         rows.Where(r => r[5] != "").Select(r => r[0]).Should().Equal("Ñandutí Benítez 02");
 
-        // The first page is asked for in one flat statement with its size written in: PostgreSQL then keeps one plan
-        // for it, and stops reading after 25 rows.
+        first.QuerySelector("[data-testid=results-count]")!.GetAttribute("data-count").Should().Be("31");
+        var nameHeader = first.QuerySelector("thead th")!;
+        nameHeader.GetAttribute("aria-sort").Should().Be("ascending", "the list is in name order until the reader chooses another");
+        nameHeader.QuerySelector("a")!.GetAttribute("href").Should().Be("/authorities?country=PY&sort=-name");
+        first.QuerySelectorAll("[data-testid=export] a").Select(a => a.GetAttribute("href")).Should()
+            .Equal("/authorities/export?country=PY&format=csv", "/authorities/export?country=PY&format=xlsx");
+
+        // The first page and its count are asked for in one statement, flat but for the count's subquery, with the
+        // page's size written in: PostgreSQL then keeps one plan for it, and stops reading after 25 rows.
         var page = fixture.Counter.Queries.Should().ContainSingle(q => q.Contains("\"FullName\"", StringComparison.Ordinal)).Subject;
-        page.Should().Contain("LIMIT 25").And.NotContain("OFFSET").And.NotContain("FROM (");
+        page.Should().Contain("LIMIT 25").And.Contain("count(*)").And.NotContain("OFFSET");
+        page[page.LastIndexOf(") AS ", StringComparison.Ordinal)..].Should().NotContain("FROM (", "the rows are read from the tables themselves");
 
         // A country office opens its own country's list, and cannot open another's through the filter.
         using var paraguay = await fixture.App.SignedInClientAsync(Roles.CountryOffice, "PY");
@@ -55,12 +63,20 @@ public sealed class AuthorityListTests(ListQueryCountFixture fixture) : IClassFi
         var (_, other) = await uruguay.GetPageAsync("/authorities?country=PY");
         other.QuerySelectorAll("tbody tr").Should().BeEmpty();
 
+        // A country without people: no row carries the count, and the list says there is nobody yet.
+        using var chile = await fixture.App.SignedInClientAsync(Roles.CountryOffice, "CL");
+        var (_, none) = await chile.GetPageAsync("/authorities");
+        none.QuerySelector("[data-testid=results-count]")!.GetAttribute("data-count").Should().Be("0");
+        none.QuerySelector("[data-testid=empty-state]").Should().NotBeNull();
+
         // Searching, another order and later pages are read the general way, from the same rows.
         var (_, search) = await staff.GetPageAsync("/authorities?country=PY&q=acosta");
         search.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).Should()
             .ContainSingle().Which.Should().Equal(rows[0]);
         var (_, reversed) = await staff.GetPageAsync("/authorities?country=PY&sort=-name");
         reversed.QuerySelector("tbody tr td")!.TextContent.Trim().Should().Be("Ñandutí Benítez 30");
+        reversed.QuerySelector("thead th")!.GetAttribute("aria-sort").Should().Be("descending");
+        reversed.QuerySelector("thead th a")!.GetAttribute("href").Should().Be("/authorities?country=PY&sort=name");
 
         fixture.Counter.Reset();
         var (_, second) = await staff.GetPageAsync("/authorities?country=PY&page=2");

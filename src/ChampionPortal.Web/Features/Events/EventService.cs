@@ -33,7 +33,7 @@ public sealed class EventService(PortalDbContext db)
             "-name" => events.OrderByDescending(e => e.Name).ThenBy(e => e.Id),
             "kind" => events.OrderBy(e => e.Kind).ThenBy(e => e.Id),
             "-kind" => events.OrderByDescending(e => e.Kind).ThenBy(e => e.Id),
-            "-cohort" => events.OrderBy(e => e.Cohort!.Code).ThenBy(e => e.Kind).ThenBy(e => e.Id),
+            "cohort" => events.OrderBy(e => e.Cohort!.Code).ThenBy(e => e.Kind).ThenBy(e => e.Id),
             _ => events.OrderByDescending(e => e.Cohort!.Code).ThenBy(e => e.Kind).ThenBy(e => e.Id),
         };
         var results = await events.ToPagedListAsync(query, page => page.Select(e => new EventRow(

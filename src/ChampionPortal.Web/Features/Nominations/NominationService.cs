@@ -32,8 +32,10 @@ public sealed class NominationService(PortalDbContext db, CountryOptions country
             "name" => nominations.OrderBy(n => n.Authority!.SearchKey).ThenBy(n => n.Id),
             "-name" => nominations.OrderByDescending(n => n.Authority!.SearchKey).ThenBy(n => n.Id),
             "country" => nominations.OrderBy(n => n.CountryCode).ThenBy(n => n.Authority!.SearchKey),
+            "-country" => nominations.OrderByDescending(n => n.CountryCode).ThenBy(n => n.Authority!.SearchKey),
             "criteria" => nominations.OrderBy(n => n.CriteriaMet).ThenBy(n => n.Id),
             "-criteria" => nominations.OrderByDescending(n => n.CriteriaMet).ThenBy(n => n.Id),
+            "-status" => nominations.OrderByDescending(n => n.Status).ThenBy(n => n.SubmittedAtUtc).ThenBy(n => n.Id),
             _ => nominations.OrderBy(n => n.Status).ThenBy(n => n.SubmittedAtUtc).ThenBy(n => n.Id),
         };
         var results = await nominations.ToPagedListAsync(query, page => page.Select(n => new NominationRow(
