@@ -80,13 +80,14 @@ public static class BenchData
         return new Cohort(cohort, (string)(await code.ExecuteScalarAsync())!);
     }
 
-    /// <summary>The large cohort in a throwaway cluster, served by a portal, kept until Ctrl+C: for reading query plans.</summary>
+    /// <summary>The large cohort in a throwaway cluster, served by a portal and the floor, kept until Ctrl+C: for reading query plans and profiling.</summary>
     public static async Task<string> KeepAsync(int authorities)
     {
         await using var cluster = await PostgresCluster.StartAsync();
         await using var app = new PortalAppFactory(cluster.ProductionConnectionString(await cluster.CreateDatabaseAsync()), "Production", BenchSettings.Measured());
         app.Start();
         var cohort = await SeedAsync(app, authorities, Math.Max(20, authorities / 50));
+        await using var floor = await FloorServer.StartAsync(app.ConnectionString);
         using var staff = app.NewClient("en");
         await staff.SignInAsync(await app.CreateUserAsync(Roles.RegionalStaff));
         // The hosted portal's own console lifetime would swallow Ctrl+C: the signals are handled here.
@@ -99,7 +100,7 @@ public static class BenchData
             stop.TrySetResult();
         }
 
-        Console.WriteLine($"Cohort {cohort.Id} seeded. Portal: {app.BaseAddress}  Database: {app.ConnectionString}  (Ctrl+C to stop and delete it)");
+        Console.WriteLine($"Cohort {cohort.Id} seeded. Portal: {app.BaseAddress}  Floor: {floor.BaseAddress}  Database: {app.ConnectionString}  (Ctrl+C to stop and delete it)");
         Console.WriteLine($"Regional staff, for curl -H: Cookie: {staff.Cookies.GetCookieHeader(app.BaseAddress)}");
         await stop.Task;
         return "Stopped.";
