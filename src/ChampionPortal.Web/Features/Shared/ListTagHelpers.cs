@@ -8,14 +8,31 @@ using Microsoft.Extensions.Localization;
 namespace ChampionPortal.Web.Features.Shared;
 
 // The small repeated parts of every list page. They were partial views; a partial view is found, activated and
-// buffered on its own, and the authorities list's six cost more than its 25 rows (see docs/performance.md).
+// buffered on its own, and the authorities list's six took about twice the time of their content (docs/performance.md).
+
+/// <summary>A part of a list page, written as an element of its own, that may read the request's query.</summary>
+public abstract class ListPartTagHelper : TagHelper
+{
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    protected HttpRequest Request => ViewContext.HttpContext.Request;
+
+    internal static void Become(TagHelperOutput output, string tagName, string cssClass)
+    {
+        output.TagName = tagName;
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", cssClass);
+    }
+}
 
 /// <summary>
 /// A sortable column's header, <c>&lt;th portal-sort="name" portal-sort-default="name" portal-list="q"&gt;Name&lt;/th&gt;</c>:
 /// the text links to the list sorted by the column (reversed when it is already, by choice or by default), and <c>aria-sort</c> says the order.
 /// </summary>
 [HtmlTargetElement("th", Attributes = "portal-sort")]
-public sealed class SortHeaderTagHelper : TagHelper
+public sealed class SortHeaderTagHelper : ListPartTagHelper
 {
     [HtmlAttributeName("portal-sort")]
     public string Column { get; set; } = "";
@@ -27,10 +44,6 @@ public sealed class SortHeaderTagHelper : TagHelper
     [HtmlAttributeName("portal-list")]
     public ListQuery List { get; set; } = null!;
 
-    [ViewContext]
-    [HtmlAttributeNotBound]
-    public ViewContext ViewContext { get; set; } = null!;
-
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         output.Attributes.SetAttribute("scope", "col");
@@ -39,7 +52,7 @@ public sealed class SortHeaderTagHelper : TagHelper
             output.Attributes.SetAttribute("aria-sort", order);
         }
 
-        output.PreContent.AppendHtml("<a href=\"").Append(ListLinks.Sort(ViewContext.HttpContext.Request, List, Column, DefaultColumn)).AppendHtml("\">");
+        output.PreContent.AppendHtml("<a href=\"").Append(ListLinks.Sort(Request, List, Column, DefaultColumn)).AppendHtml("\">");
         output.PostContent.AppendHtml("</a>");
     }
 }
@@ -59,9 +72,7 @@ public sealed class ResultsCountTagHelper(IStringLocalizer<SharedResources> text
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        output.TagName = "p";
-        output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", "text-body-secondary");
+        ListPartTagHelper.Become(output, "p", "text-body-secondary");
         output.Attributes.SetAttribute("data-testid", "results-count");
         output.Attributes.SetAttribute("data-count", Total.ToString(CultureInfo.InvariantCulture));
         if (AtLeast)
@@ -75,18 +86,12 @@ public sealed class ResultsCountTagHelper(IStringLocalizer<SharedResources> text
 
 /// <summary>The list's export links, <c>&lt;export-links /&gt;</c>: CSV and Excel, with the filters and sort the reader has chosen.</summary>
 [HtmlTargetElement("export-links", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class ExportLinksTagHelper(IStringLocalizer<SharedResources> text) : TagHelper
+public sealed class ExportLinksTagHelper(IStringLocalizer<SharedResources> text) : ListPartTagHelper
 {
-    [ViewContext]
-    [HtmlAttributeNotBound]
-    public ViewContext ViewContext { get; set; } = null!;
-
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var request = ViewContext.HttpContext.Request;
-        output.TagName = "div";
-        output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", "btn-group");
+        var request = Request;
+        Become(output, "div", "btn-group");
         output.Attributes.SetAttribute("role", "group");
         output.Attributes.SetAttribute("aria-label", text["Export_Label"].Value);
         output.Attributes.SetAttribute("data-testid", "export");
@@ -95,5 +100,84 @@ public sealed class ExportLinksTagHelper(IStringLocalizer<SharedResources> text)
             output.Content.AppendHtml("<a class=\"btn btn-outline-secondary\" href=\"").Append(ListLinks.Export(request, format))
                 .AppendHtml("\" download>").Append(text[label].Value).AppendHtml("</a>");
         }
+    }
+}
+
+/// <summary>
+/// Links to the pages around the current one, <c>&lt;pager page="…" page-count="…" url-for="…" /&gt;</c>, with the
+/// previous and the next; nothing when there is one page.
+/// </summary>
+[HtmlTargetElement("pager", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class PagerTagHelper(IStringLocalizer<SharedResources> text) : TagHelper
+{
+    public int Page { get; set; }
+
+    public int PageCount { get; set; }
+
+    public Func<int, string> UrlFor { get; set; } = null!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        output.TagName = null;
+        output.TagMode = TagMode.StartTagAndEndTag;
+        Write(output.Content, Page, PageCount, UrlFor, text);
+    }
+
+    internal static void Write(TagHelperContent html, int page, int pageCount, Func<int, string> urlFor, IStringLocalizer text)
+    {
+        if (pageCount <= 1)
+        {
+            return;
+        }
+
+        html.AppendHtml("<nav aria-label=\"").Append(text["List_Pages"].Value).AppendHtml("\"><ul class=\"pagination\">");
+        Item(html, page <= 1 ? "disabled" : null, page <= 1 ? null : urlFor(page - 1), "prev", current: false, text["List_Previous"].Value);
+        for (var p = Math.Max(1, page - 3); p <= Math.Min(pageCount, page + 3); p++)
+        {
+            Item(html, p == page ? "active" : null, urlFor(p), rel: null, current: p == page, p.ToString("N0"));
+        }
+
+        Item(html, page >= pageCount ? "disabled" : null, page >= pageCount ? null : urlFor(page + 1), "next", current: false, text["List_Next"].Value);
+        html.AppendHtml("</ul></nav>");
+    }
+
+    private static void Item(TagHelperContent html, string? state, string? url, string? rel, bool current, string label)
+    {
+        html.AppendHtml(state is null ? "<li class=\"page-item\"><a class=\"page-link\"" : $"<li class=\"page-item {state}\"><a class=\"page-link\"");
+        if (url is not null)
+        {
+            html.AppendHtml(" href=\"").Append(url).AppendHtml("\"");
+        }
+
+        html.AppendHtml(rel is null ? "" : $" rel=\"{rel}\"").AppendHtml(current ? " aria-current=\"page\">" : ">").Append(label).AppendHtml("</a></li>");
+    }
+}
+
+/// <summary>
+/// Below a list, <c>&lt;list-footer page="…" page-count="…" size="…" /&gt;</c>: the pager, and links to show
+/// <see cref="Paging.PageSizes"/> rows a page.
+/// </summary>
+[HtmlTargetElement("list-footer", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class ListFooterTagHelper(IStringLocalizer<SharedResources> text) : ListPartTagHelper
+{
+    public int Page { get; set; }
+
+    public int PageCount { get; set; }
+
+    public int Size { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var request = Request;
+        Become(output, "div", "d-flex flex-wrap justify-content-between align-items-center gap-2");
+        PagerTagHelper.Write(output.Content, Page, PageCount, page => ListLinks.Page(request, page), text);
+        output.Content.AppendHtml("<div class=\"small text-body-secondary\">").Append(text["List_PageSize"].Value);
+        foreach (var size in Paging.PageSizes)
+        {
+            output.Content.AppendHtml(size == Size ? " <a class=\"ms-1 fw-bold\" href=\"" : " <a class=\"ms-1\" href=\"")
+                .Append(ListLinks.Size(request, size)).AppendHtml("\">").Append(size.ToString(CultureInfo.CurrentCulture)).AppendHtml("</a>");
+        }
+
+        output.Content.AppendHtml("</div>");
     }
 }
