@@ -19,7 +19,8 @@ namespace ChampionPortal.Web.Features.Funnel;
 /// showing kept figures costs four small reads whatever the size.
 /// </summary>
 public sealed class FunnelService(
-    PortalDbContext db, EventService events, Eligibility.EligibilityService eligibility, KeptCohortFigures<FunnelFigures> cache, IStringLocalizer<FunnelResources> text)
+    PortalDbContext db, EventService events, Eligibility.EligibilityService eligibility, KeptCohortFigures<FunnelFigures> cache,
+    IServiceScopeFactory scopes, IStringLocalizer<FunnelResources> text)
 {
     public async Task<FunnelPage?> BuildAsync(int? cohortId, CountryScope scope, CancellationToken cancellationToken = default)
     {
@@ -80,8 +81,15 @@ public sealed class FunnelService(
     {
         // Not cancelled with the request that started it: others may be waiting for these figures (see KeptCohortFigures).
         var cancellationToken = CancellationToken.None;
-        var (main, all) = await FactsAsync(cohortId, sessions, scope, cancellationToken);
-        var stages = (await all.GroupBy(f => new { f.Stage, f.Key })
+
+        // Read once, as a list the database receives with each grouping: as a subquery every grouping evaluated it
+        // again (a grouping of all of the cohort's attendance).
+        var eligible = await (await eligibility.EligiblePeopleAsync(cohortId, sessions, cancellationToken)).ToListAsync(cancellationToken);
+
+        // The four groupings run at once, each on a context and a connection of its own: each reads every stage's
+        // facts (a million rows at 100,000 people), and one after the other they kept the first reader of the
+        // dashboard after a change waiting for the sum of them.
+        var stages = OnContextOfItsOwnAsync(async db => (await Facts(db, cohortId, scope, eligible).All.GroupBy(f => new { f.Stage, f.Key })
             .Select(g => new
             {
                 g.Key.Stage,
@@ -90,39 +98,43 @@ public sealed class FunnelService(
                 Governments = g.Where(f => f.LocalGovernmentId != null).Select(f => f.LocalGovernmentId).Distinct().Count(),
                 Countries = g.Select(f => f.CountryCode).Distinct().Count(),
             }).ToListAsync(cancellationToken))
-            .ToDictionary(c => (c.Stage, c.Key), c => (c.People, c.Governments, c.Countries));
-        var countries = await main.GroupBy(f => new { f.Stage, f.Key, f.CountryCode })
+            .ToDictionary(c => (c.Stage, c.Key), c => (c.People, c.Governments, c.Countries)));
+        var countries = OnContextOfItsOwnAsync(db => Facts(db, cohortId, scope, eligible).Main.GroupBy(f => new { f.Stage, f.Key, f.CountryCode })
             .Select(g => new StageCountryCount(
                 g.Key.Stage,
                 g.Key.Key,
                 g.Key.CountryCode,
                 g.Select(f => f.AuthorityId).Distinct().Count(),
                 g.Where(f => f.LocalGovernmentId != null).Select(f => f.LocalGovernmentId).Distinct().Count()))
-            .ToListAsync(cancellationToken);
-        var kinds = (await main.Where(f => f.GovernmentKind != null && f.LocalGovernmentId != null).GroupBy(f => new { f.Stage, f.Key, f.GovernmentKind })
+            .ToListAsync(cancellationToken));
+        var kinds = OnContextOfItsOwnAsync(async db => (await Facts(db, cohortId, scope, eligible).Main
+            .Where(f => f.GovernmentKind != null && f.LocalGovernmentId != null).GroupBy(f => new { f.Stage, f.Key, f.GovernmentKind })
             .Select(g => new { g.Key.Stage, g.Key.Key, g.Key.GovernmentKind, Governments = g.Select(f => f.LocalGovernmentId).Distinct().Count() })
             .ToListAsync(cancellationToken))
-            .ToDictionary(c => (c.Stage, c.Key, c.GovernmentKind!.Value), c => c.Governments);
-        var genders = (await main.GroupBy(f => new { f.Stage, f.Key, f.Gender })
+            .ToDictionary(c => (c.Stage, c.Key, c.GovernmentKind!.Value), c => c.Governments));
+        var genders = OnContextOfItsOwnAsync(async db => (await Facts(db, cohortId, scope, eligible).Main.GroupBy(f => new { f.Stage, f.Key, f.Gender })
             .Select(g => new { g.Key.Stage, g.Key.Key, g.Key.Gender, People = g.Select(f => f.AuthorityId).Distinct().Count() })
             .ToListAsync(cancellationToken))
-            .ToDictionary(c => (c.Stage, c.Key, c.Gender), c => c.People);
-        return new FunnelFigures(stages, countries, kinds, genders);
+            .ToDictionary(c => (c.Stage, c.Key, c.Gender), c => c.People));
+        await Task.WhenAll(stages, countries, kinds, genders);
+        return new FunnelFigures(await stages, await countries, await kinds, await genders);
+    }
+
+    private async Task<T> OnContextOfItsOwnAsync<T>(Func<PortalDbContext, Task<T>> read)
+    {
+        await using var services = scopes.CreateAsyncScope();
+        return await read(services.ServiceProvider.GetRequiredService<PortalDbContext>());
     }
 
     /// <summary>
     /// Who reached each stage, as one query of facts (a union of one part per source) for the main stages and one
     /// that adds the sessions; neither is read: the figures are grouped over them in the database.
     /// </summary>
-    private async Task<(IQueryable<StageFact> Main, IQueryable<StageFact> All)> FactsAsync(
-        int cohortId, IReadOnlyList<(int Id, EventKind Kind)> sessions, CountryScope scope, CancellationToken cancellationToken)
+    private static (IQueryable<StageFact> Main, IQueryable<StageFact> All) Facts(PortalDbContext db, int cohortId, CountryScope scope, List<int> eligible)
     {
         var nominations = scope.Apply(db.Nominations.AsNoTracking()).Where(n => n.CohortId == cohortId && n.Status != NominationStatus.Draft);
         var invitations = scope.Apply(db.Invitations.AsNoTracking()).Where(i => i.CohortId == cohortId && i.Status != InvitationStatus.Revoked);
         var present = scope.Apply(db.Attendances.AsNoTracking()).Where(a => a.CohortId == cohortId && a.Status == AttendanceStatus.Present);
-        // Read once, as a list the database receives with each query: as a subquery it was evaluated again by every one
-        // of the four groupings (grouping all of the cohort's attendance each time), a third of the recount's time.
-        var eligible = await (await eligibility.EligiblePeopleAsync(cohortId, sessions, cancellationToken)).ToListAsync(cancellationToken);
 
         IQueryable<StageFact> Nominated(IQueryable<Nomination> source, StageKind stage) => source.Select(n => new StageFact
         {
