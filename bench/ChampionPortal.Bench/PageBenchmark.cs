@@ -17,11 +17,6 @@ namespace ChampionPortal.Bench;
 /// </summary>
 public static partial class PageBenchmark
 {
-    // The floor and the portal are measured in turn, round after round, and the round of median ratio is reported: on
-    // a small shared machine either moves by a sixth from one measure to the next, and the best of each (taken from
-    // different moments) made the ratio move as much.
-    private const int Rounds = 5;
-
     private const int AloneRequests = 20;
 
     private const int WarmUpSeconds = 2;
@@ -65,22 +60,17 @@ public static partial class PageBenchmark
             var report = new StringBuilder();
             report.AppendLine(CultureInfo.InvariantCulture, $"## Pages — {authorities:N0} authorities, {sizes[^1].LocalGovernments:N0} local governments, {authorities * 3:N0} attendance rows");
             report.AppendLine();
-            report.AppendLine(CultureInfo.InvariantCulture, $"wrk, 2 threads, 16 connections, {seconds} s per measure; the floor and the portal in turn for {Rounds} rounds, the round of median ratio shown and every round's ratio in brackets; portal with Production settings; measured after a warm-up of {WarmUpSeconds} s per page and site and {settled.TotalSeconds:F0} s for the compiler to settle.");
+            report.AppendLine(CultureInfo.InvariantCulture, $"wrk, 2 threads, 16 connections, {seconds} s per measure; the floor and the portal in turn for {PairedRounds.Count} rounds, the round of median ratio shown and every round's ratio in brackets; portal with Production settings; measured after a warm-up of {WarmUpSeconds} s per page and site and {settled.TotalSeconds:F0} s for the compiler to settle.");
             report.AppendLine();
             report.AppendLine("| Page | Floor req/s | Portal req/s | Ratio to floor | One request alone at 1,000 → at " + authorities.ToString("N0", CultureInfo.InvariantCulture) + " | Growth | SQL statements (1,000 / " + authorities.ToString("N0", CultureInfo.InvariantCulture) + ") |");
             report.AppendLine("|---|---|---|---|---|---|---|");
             foreach (var page in pages)
             {
                 var floorUrl = new Uri(floor.BaseAddress, page.Floor).ToString();
-                var rounds = new List<(Wrk.Result Floor, Wrk.Result Portal)>();
-                for (var round = 0; round < Rounds; round++)
-                {
-                    var floorRun = await wrk.RunAsync(floorUrl, null, seconds);
-                    rounds.Add((floorRun, await wrk.RunAsync(large.Url(page.Portal(large)), page.SignedIn ? await large.FreshCookieAsync() : null, seconds)));
-                }
-
                 static double Ratio((Wrk.Result Floor, Wrk.Result Portal) round) => round.Portal.RequestsPerSecond / round.Floor.RequestsPerSecond;
-                var median = rounds.OrderBy(Ratio).ElementAt(Rounds / 2);
+                var (median, rounds) = await PairedRounds.MeasureAsync(
+                    async () => (Floor: await wrk.RunAsync(floorUrl, null, seconds), Portal: await wrk.RunAsync(large.Url(page.Portal(large)), page.SignedIn ? await large.FreshCookieAsync() : null, seconds)),
+                    Ratio);
 
                 var statements = $"{await sites[0].StatementsAsync(page.Portal(sites[0]), page.SignedIn)} / {await large.StatementsAsync(page.Portal(large), page.SignedIn)}";
 
@@ -95,7 +85,7 @@ public static partial class PageBenchmark
                 }
 
                 report.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {page.Name} | {median.Floor.RequestsPerSecond:F0} | {median.Portal.RequestsPerSecond:F0} | **{Ratio(median):F2}** ({string.Join(", ", rounds.Select(r => Ratio(r).ToString("F2", CultureInfo.InvariantCulture)))}) | {alone:F1} → {aloneLarge:F1} ms | **{aloneLarge / alone:F2} ×** | {statements} |");
+                    $"| {page.Name} | {median.Floor.RequestsPerSecond:F0} | {median.Portal.RequestsPerSecond:F0} | **{Ratio(median):F2}** ({PairedRounds.Describe(rounds, Ratio)}) | {alone:F1} → {aloneLarge:F1} ms | **{aloneLarge / alone:F2} ×** | {statements} |");
                 foreach (var errors in rounds.SelectMany(r => new[] { r.Floor, r.Portal }).Where(r => r.Errors > 0))
                 {
                     report.AppendLine(CultureInfo.InvariantCulture, $"| ↳ {errors.Errors} answers other than 2xx/3xx in a measure | | | | | | |");

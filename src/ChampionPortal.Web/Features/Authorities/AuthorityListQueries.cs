@@ -66,7 +66,7 @@ internal static class AuthorityListQueries
         Expression<Func<PortalDbContext, string, IQueryable<Authority>>> ofCountry = (db, country) =>
             db.Authorities.AsNoTracking().Where(a => a.CountryCode == country).OrderBy(a => a.SearchKey).ThenBy(a => a.Id);
         Expression<Func<PortalDbContext, string, AuthorityRow, CountedRow>> withCount = (db, country, row) =>
-            new CountedRow(row, db.Authorities.Where(a => a.CountryCode == country).Take(Paging.CountAhead + 1).Count());
+            new CountedRow(row, db.Authorities.Where(a => a.CountryCode == country).Take(FirstPageCountLimit).Count());
         var row = withCount.Parameters[2];
         var counted = Expression.Lambda<Func<AuthorityRow, CountedRow>>(
             Inline(withCount, ofCountry.Parameters[0], ofCountry.Parameters[1], row), row);
@@ -81,6 +81,9 @@ internal static class AuthorityListQueries
 
     private static Expression Inline(LambdaExpression template, params Expression[] arguments) =>
         new ReplacingExpressionVisitor([.. template.Parameters], arguments).Visit(template.Body);
+
+    // PagedQueryExtensions.CountLimit of a first page, as a constant: a compiled query's tree is fixed.
+    private const int FirstPageCountLimit = Paging.CountAhead + 1;
 
     private sealed record CountedRow(AuthorityRow Row, int Total);
 }
