@@ -208,7 +208,7 @@ public static partial class PageBenchmark
 /// <summary>wrk from Debian's packages, run against 127.0.0.1 only.</summary>
 public sealed partial class Wrk(string path)
 {
-    public sealed record Result(double RequestsPerSecond, double LatencyMs, int Errors);
+    public sealed record Result(double RequestsPerSecond, int Errors);
 
     public static Wrk Find()
     {
@@ -231,7 +231,7 @@ public sealed partial class Wrk(string path)
         }
 
         var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-t2", "-c16", $"-d{seconds}s", "--latency", "--timeout", "60s" })
+        foreach (var argument in new[] { "-t2", "-c16", $"-d{seconds}s", "--timeout", "60s" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -253,18 +253,12 @@ public sealed partial class Wrk(string path)
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         var rps = double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
-        var latency = Latency().Match(output);
-        var value = double.Parse(latency.Groups[1].Value, CultureInfo.InvariantCulture);
-        var ms = latency.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
         var errors = NonSuccess().Match(output) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-        return new Result(rps, ms, errors);
+        return new Result(rps, errors);
     }
 
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
     private static partial Regex RequestsPerSecond();
-
-    [GeneratedRegex(@"Latency\s+([\d.]+)(us|ms|s)")]
-    private static partial Regex Latency();
 
     [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
     private static partial Regex NonSuccess();

@@ -42,7 +42,7 @@ public static class PagedQueryExtensions
     }
 
     /// <summary>How many rows a list's count reads at most: those before the page, <see cref="Paging.CountAhead"/> more, and one to tell "more than".</summary>
-    public static int CountLimit(ListQuery list) => ((list.Page - 1) * list.Size) + Paging.CountAhead + 1;
+    private static int CountLimit(ListQuery list) => ((list.Page - 1) * list.Size) + Paging.CountAhead + 1;
 
     /// <summary>The page of <paramref name="rows"/>, given what a count limited to <see cref="CountLimit"/> found.</summary>
     public static PagedList<TRow> Page<TRow>(IReadOnlyList<TRow> rows, int countedUpToLimit, ListQuery list)
