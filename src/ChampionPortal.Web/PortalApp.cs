@@ -166,6 +166,7 @@ public static class PortalApp
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<TwoFactorRequirementFilter>();
+                options.Filters.Add<ValueTooLongFilter>();
             })
             .AddPortalDataAnnotationsLocalization();
 

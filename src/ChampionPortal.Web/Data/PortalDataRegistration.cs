@@ -86,6 +86,7 @@ public static class PortalDataRegistration
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditActor>();
         services.AddSingleton<PortalSaveChangesInterceptor>();
+        services.AddSingleton<ColumnLengthGuard>();
         if (!services.Any(s => s.ServiceType == typeof(TimeProvider)))
         {
             services.AddSingleton(TimeProvider.System);
@@ -117,7 +118,8 @@ public static class PortalDataRegistration
 
     private static void Configure(DbContextOptionsBuilder options, IServiceProvider services)
     {
-        options.AddInterceptors(services.GetRequiredService<PortalSaveChangesInterceptor>());
+        // The length guard first: it sees the values as the feature set them, before search keys and audit are added.
+        options.AddInterceptors(services.GetRequiredService<ColumnLengthGuard>(), services.GetRequiredService<PortalSaveChangesInterceptor>());
         options.AddInterceptors(services.GetServices<IInterceptor>());
     }
 }

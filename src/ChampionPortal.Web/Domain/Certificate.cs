@@ -21,6 +21,9 @@ public enum CertificateStatus
 /// </summary>
 public class Certificate : ICountryScoped, ICountedInCohortFigures
 {
+    /// <summary>The longest revocation or reissue reason kept.</summary>
+    public const int ReasonMaxLength = 1000;
+
     public int Id { get; set; }
     public int CohortId { get; set; }
     public Cohort? Cohort { get; set; }
@@ -41,6 +44,9 @@ public class Certificate : ICountryScoped, ICountedInCohortFigures
     public int? SupersededById { get; set; }
     public DateTime? RevokedAtUtc { get; set; }
     public string? RevocationReason { get; set; }
+
+    /// <summary>Why staff issued a revoked certificate's recipient a new one (the new one is <see cref="SupersededById"/>).</summary>
+    public string? ReissueReason { get; set; }
     public required byte[] Pdf { get; set; }
     public required string Sha256 { get; set; }
 

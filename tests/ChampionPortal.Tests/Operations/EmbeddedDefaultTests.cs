@@ -133,6 +133,36 @@ public sealed class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture) : IClas
         champions.QuerySelectorAll("[data-testid=map-point]").Should().HaveCount(16, "every demo local government has coordinates");
     }
 
+    /// <summary>
+    /// Every page each demo account can reach by clicking, in the three languages, answers on the embedded default as on
+    /// PostgreSQL: no query the SQLite provider cannot translate, no server error.
+    /// </summary>
+    [Theory]
+    [InlineData(null, "es")]
+    [InlineData("admin@demo.example.org", "en")]
+    [InlineData("staff@demo.example.org", "es")]
+    [InlineData("staff@demo.example.org", "pt")]
+    [InlineData("office.ar@demo.example.org", "es")]
+    [InlineData("office.br@demo.example.org", "pt")]
+    [InlineData("authority@demo.example.org", "es")]
+    public async Task Every_page_each_demo_account_reaches_answers_without_a_server_error(string? email, string language)
+    {
+        using var client = fixture.App.NewClient(language);
+        if (email is not null)
+        {
+            (await client.SignInAsync(email, DemoData.Password)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        }
+
+        var pages = await PageWalk.WalkAsync(client, ["/", "/champions", "/verify", "/resources"]);
+
+        pages.Where(p => (int)p.Status >= 500).Select(p => $"{p.Path}: {(int)p.Status}").Should().BeEmpty();
+        // A visitor reads the browser's language; an account its own preference, on every page alike.
+        var expected = email is null ? language : pages[0].Page!.DocumentElement.GetAttribute("lang");
+        pages.Where(p => p.Page is not null && p.Status == HttpStatusCode.OK && p.Page.DocumentElement.GetAttribute("lang") != expected)
+            .Select(p => p.Path).Should().BeEmpty($"every page is in the reader's language ({expected})");
+        pages.Count(p => p.Status == HttpStatusCode.OK).Should().BeGreaterThan(email is null ? 5 : 15, "the walk reaches the pages of the role");
+    }
+
     [Fact]
     public async Task Readiness_checks_the_embedded_database()
     {

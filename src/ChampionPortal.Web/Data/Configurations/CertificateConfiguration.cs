@@ -19,7 +19,8 @@ public sealed class CertificateConfiguration : IEntityTypeConfiguration<Certific
         builder.Property(c => c.LocalGovernmentName).HasMaxLength(200);
         builder.Property(c => c.SignatoryName).HasMaxLength(200);
         builder.Property(c => c.SignatoryTitle).HasMaxLength(200);
-        builder.Property(c => c.RevocationReason).HasMaxLength(1000);
+        builder.Property(c => c.RevocationReason).HasMaxLength(Certificate.ReasonMaxLength);
+        builder.Property(c => c.ReissueReason).HasMaxLength(Certificate.ReasonMaxLength);
         builder.Property(c => c.Sha256).HasMaxLength(64);
         builder.Property(c => c.RecipientKey).HasMaxLength(20);
         builder.HasOne(c => c.Cohort).WithMany().HasForeignKey(c => c.CohortId).OnDelete(DeleteBehavior.Restrict);

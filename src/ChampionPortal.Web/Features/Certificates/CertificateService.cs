@@ -19,9 +19,15 @@ public sealed record CertificateRow(
 /// <summary>An eligible recipient without a valid certificate yet: "P:{authority}" or "G:{local government}".</summary>
 public sealed record PendingRecipient(string Key, CertificateKind Kind, string Name, string CountryCode);
 
+/// <summary>An eligible recipient whose certificate was revoked: issued again only when staff reissue it with a reason.</summary>
+public sealed record RevokedRecipient(string Key, CertificateKind Kind, string Name, string CountryCode, Revocation Revocation);
+
 public sealed record CertificateList(
     int? CohortId, string? CohortName, IReadOnlyList<CertificateRow> Certificates, bool CanIssue, IReadOnlyList<PendingRecipient> Pending, IReadOnlyList<IssuanceProgress> Issuances)
 {
+    /// <summary>The cohort's eligible recipients held back by a revocation (staff's list).</summary>
+    public IReadOnlyList<RevokedRecipient> Revoked { get; init; } = [];
+
     /// <summary>An authority's own list ("My certificates").</summary>
     public bool Mine { get; init; }
 
@@ -48,22 +54,30 @@ public sealed class CertificateService(
     /// <summary>Formats a stored code for reading: groups of four.</summary>
     public static string Grouped(string code) => string.Join("-", code.Chunk(4).Select(c => new string(c)));
 
-    /// <summary>The cohort's eligible people and local governments that have no valid certificate yet.</summary>
-    public async Task<List<PendingRecipient>> PendingAsync(int cohortId, CancellationToken cancellationToken = default)
+    /// <summary>The cohort's eligible people and local governments that have no valid certificate yet and no standing revocation.</summary>
+    public async Task<List<PendingRecipient>> PendingAsync(int cohortId, CancellationToken cancellationToken = default) =>
+        (await WithoutCertificateAsync(cohortId, cancellationToken)).Pending;
+
+    /// <summary>
+    /// The cohort's eligible recipients without a valid certificate: those to issue to, and those whose certificate
+    /// was revoked (a decision that issuing to everyone eligible does not undo).
+    /// </summary>
+    private async Task<(List<PendingRecipient> Pending, List<RevokedRecipient> Revoked)> WithoutCertificateAsync(int cohortId, CancellationToken cancellationToken)
     {
         if (await eligibility.EvaluateAsync(cohortId, cancellationToken) is not { } page)
         {
-            return [];
+            return ([], []);
         }
 
         var issued = (await db.Certificates.Where(c => c.CohortId == cohortId && c.Status == CertificateStatus.Valid).Select(c => c.RecipientKey).ToListAsync(cancellationToken)).ToHashSet();
-        return
-        [
-            .. page.People.Where(p => p.Eligible && !issued.Contains($"P:{p.AuthorityId}"))
-                .Select(p => new PendingRecipient($"P:{p.AuthorityId}", CertificateKind.Person, p.FullName, p.CountryCode)),
-            .. page.Governments.Where(g => !issued.Contains($"G:{g.LocalGovernmentId}"))
-                .Select(g => new PendingRecipient($"G:{g.LocalGovernmentId}", CertificateKind.LocalGovernment, g.Name, g.CountryCode)),
-        ];
+        var all = page.People.Where(p => p.Eligible && !issued.Contains($"P:{p.AuthorityId}"))
+            .Select(p => (Recipient: new PendingRecipient($"P:{p.AuthorityId}", CertificateKind.Person, p.FullName, p.CountryCode), p.Revocation))
+            .Concat(page.Governments.Where(g => !issued.Contains($"G:{g.LocalGovernmentId}"))
+                .Select(g => (Recipient: new PendingRecipient($"G:{g.LocalGovernmentId}", CertificateKind.LocalGovernment, g.Name, g.CountryCode), g.Revocation)))
+            .ToList();
+        return (
+            [.. all.Where(r => r.Revocation is null).Select(r => r.Recipient)],
+            [.. all.Where(r => r.Revocation is not null).Select(r => new RevokedRecipient(r.Recipient.Key, r.Recipient.Kind, r.Recipient.Name, r.Recipient.CountryCode, r.Revocation!))]);
     }
 
     /// <summary>
@@ -84,7 +98,11 @@ public sealed class CertificateService(
         int cohortId, IReadOnlyList<string> recipientKeys, bool notify, string? publicBaseUrl, CancellationToken cancellationToken = default)
     {
         var result = recipientKeys.Distinct().ToDictionary(k => k, _ => (int?)null);
-        var already = await db.Certificates.Where(c => c.CohortId == cohortId && recipientKeys.Contains(c.RecipientKey) && c.Status == CertificateStatus.Valid)
+        // Whoever holds a valid certificate, or one revoked and not reissued, is not issued to: a revocation made
+        // while an issuance waited in the queue holds too.
+        var already = await db.Certificates
+            .Where(c => c.CohortId == cohortId && recipientKeys.Contains(c.RecipientKey)
+                && (c.Status == CertificateStatus.Valid || (c.Status == CertificateStatus.Revoked && c.SupersededById == null)))
             .Select(c => c.RecipientKey).ToListAsync(cancellationToken);
         var recipients = await RecipientsAsync([.. result.Keys.Except(already)], cancellationToken);
         if (result.Keys.Except(already).Except(recipients.Select(r => r.Key)).ToList() is { Count: > 0 } missing)
@@ -152,8 +170,11 @@ public sealed class CertificateService(
         // The cohort's issuances still running and the latest finished one; whoever they hold is no longer pending.
         var recent = await ProgressQuery(db.CertificateIssuances.Where(r => r.CohortId == pid).OrderByDescending(r => r.Id).Take(10)).ToListAsync(cancellationToken);
         var queued = await QueuedAsync(pid, cancellationToken);
-        var pending = (await PendingAsync(pid, cancellationToken)).Where(p => !queued.Contains(p.Key)).ToList();
-        return new CertificateList(cohortId, cohortName, rows, true, pending, [.. recent.Where(p => !p.Finished), .. recent.Where(p => p.Finished).Take(1)]);
+        var (pending, revoked) = await WithoutCertificateAsync(pid, cancellationToken);
+        return new CertificateList(cohortId, cohortName, rows, true, [.. pending.Where(p => !queued.Contains(p.Key))], [.. recent.Where(p => !p.Finished), .. recent.Where(p => p.Finished).Take(1)])
+        {
+            Revoked = revoked,
+        };
     }
 
     /// <summary>Issuances' progress, counted from their items.</summary>
@@ -309,15 +330,46 @@ public sealed class CertificateService(
             return null;
         }
 
+        return await ReplaceAsync(old, c => c.Status = CertificateStatus.Superseded, cancellationToken);
+    }
+
+    /// <summary>
+    /// Issues a new certificate to the recipient of a revoked one, which staff decided with a reason; the revoked one
+    /// stays revoked and its verification page points to the new one. The new certificate's id, or null when the
+    /// certificate is not a standing revocation (valid, superseded, or already reissued).
+    /// </summary>
+    public async Task<int?> ReissueAsync(int id, string reason, CancellationToken cancellationToken = default)
+    {
+        var revoked = await db.Certificates.SingleOrDefaultAsync(c => c.Id == id && c.Status == CertificateStatus.Revoked && c.SupersededById == null, cancellationToken);
+        if (revoked is null)
+        {
+            return null;
+        }
+
+        return await ReplaceAsync(revoked, c => c.ReissueReason = reason.Trim(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Issues the certificate's recipient a new one from the current records, in one transaction with the change to the
+    /// old one, and tells the person (when it is a person's) where to find it.
+    /// </summary>
+    private async Task<int> ReplaceAsync(Certificate old, Action<Certificate> change, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        old.Status = CertificateStatus.Superseded;
+        change(old);
         await db.SaveChangesAsync(cancellationToken);
         var recipient = (await RecipientsAsync([old.RecipientKey], cancellationToken)).Single();
-        var replacement = await IssueOneAsync(await ContextAsync(old.CohortId, cancellationToken), recipient, null, cancellationToken)
+        var context = await ContextAsync(old.CohortId, cancellationToken);
+        var replacement = await IssueOneAsync(context, recipient, null, cancellationToken)
             ?? throw new InvalidOperationException($"The replacement of certificate {old.Serial} could not be issued.");
         old.SupersededById = replacement.Id;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (recipient.Person is { } person)
+        {
+            await NotifyAsync(context.Cohort, person, replacement.VerificationCode, null, cancellationToken);
+        }
+
         return replacement.Id;
     }
 

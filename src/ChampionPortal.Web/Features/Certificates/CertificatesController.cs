@@ -58,8 +58,15 @@ public sealed class CertificatesController(
     [HttpPost("{id:int}/revoke"), Authorize(Policy = Policies.ManageCohorts)]
     public async Task<IActionResult> Revoke(int id, int cohort, string? reason, CancellationToken cancellationToken)
     {
-        TempData["Notice"] = string.IsNullOrWhiteSpace(reason) ? text["Error_ReasonRequired"].Value
-            : await certificates.RevokeAsync(id, reason, cancellationToken) ? text["Notice_Revoked"].Value : text["Error_NotValid"].Value;
+        TempData["Notice"] = ReasonProblem(reason) ?? (await certificates.RevokeAsync(id, reason!, cancellationToken) ? text["Notice_Revoked"].Value : text["Error_NotValid"].Value);
+        return Redirect($"/certificates?cohort={cohort}");
+    }
+
+    /// <summary>Issues a new certificate to the recipient of a revoked one: staff's explicit decision, with its reason.</summary>
+    [HttpPost("{id:int}/reissue"), Authorize(Policy = Policies.ManageCohorts)]
+    public async Task<IActionResult> Reissue(int id, int cohort, string? reason, CancellationToken cancellationToken)
+    {
+        TempData["Notice"] = ReasonProblem(reason) ?? (await certificates.ReissueAsync(id, reason!, cancellationToken) is not null ? text["Notice_Reissued"].Value : text["Error_NotRevoked"].Value);
         return Redirect($"/certificates?cohort={cohort}");
     }
 
@@ -69,6 +76,12 @@ public sealed class CertificatesController(
         TempData["Notice"] = await certificates.SupersedeAsync(id, cancellationToken) is not null ? text["Notice_Superseded"].Value : text["Error_NotValid"].Value;
         return Redirect($"/certificates?cohort={cohort}");
     }
+
+    /// <summary>What is wrong with a revocation's or reissue's reason (required, as long as its column allows), or null.</summary>
+    private string? ReasonProblem(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? text["Error_ReasonRequired"].Value
+        : reason.Trim().Length > Domain.Certificate.ReasonMaxLength ? text["Error_ReasonTooLong", Domain.Certificate.ReasonMaxLength].Value
+        : null;
 }
 
 /// <summary>The public verification page of a certificate's code. No sign-in; rate-limited; never e-mail or other personal data.</summary>

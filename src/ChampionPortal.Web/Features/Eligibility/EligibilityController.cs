@@ -35,6 +35,12 @@ public sealed class EligibilityController(EligibilityService eligibility, IStrin
     [HttpPost("people/{authorityId:int}")]
     public async Task<IActionResult> Decide(int cohortId, int authorityId, ExceptionForm form, CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            TempData["Notice"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+            return RedirectToAction(nameof(Index), new { cohortId });
+        }
+
         var error = await eligibility.DecideAsync(cohortId, authorityId, form, cancellationToken);
         if (error == "Error_NotInvitee")
         {

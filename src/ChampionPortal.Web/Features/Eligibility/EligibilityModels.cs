@@ -9,11 +9,16 @@ public sealed class EligibilityResources;
 /// <summary>One part of the explanation of a decision: a resource key and its arguments, said in the reader's language.</summary>
 public sealed record Reason(string Key, params object[] Arguments);
 
+/// <summary>
+/// A certificate of the cohort that staff revoked and have not reissued: its recipient is issued nothing new until they do.
+/// </summary>
+public sealed record Revocation(int CertificateId, DateTime RevokedAtUtc, string Reason);
+
 public sealed record PersonEligibility(
     int AuthorityId, string FullName, string CountryCode, IReadOnlyList<string> Governments, bool Eligible, IReadOnlyList<Reason> Reasons,
-    bool? ExceptionGranted, string? ExceptionReason);
+    bool? ExceptionGranted, string? ExceptionReason, Revocation? Revocation = null);
 
-public sealed record GovernmentEligibility(int LocalGovernmentId, string Name, string CountryCode, IReadOnlyList<string> Through);
+public sealed record GovernmentEligibility(int LocalGovernmentId, string Name, string CountryCode, IReadOnlyList<string> Through, Revocation? Revocation = null);
 
 public sealed record EligibilityPage(
     int CohortId, string CohortName, RulesForm Rules, IReadOnlyList<PersonEligibility> People, IReadOnlyList<GovernmentEligibility> Governments)
@@ -56,6 +61,6 @@ public sealed class ExceptionForm
     /// <summary>"grant", "withhold", or "clear" to go back to the rules.</summary>
     public string? Decision { get; set; }
 
-    [StringLength(1000, ErrorMessage = "Validation_MaxLength")]
+    [StringLength(1000, ErrorMessage = "Validation_MaxLength"), Display(Name = "Field_Reason")]
     public string? Reason { get; set; }
 }

@@ -72,6 +72,7 @@ public sealed class EligibilityService(PortalDbContext db, TimeProvider timeProv
             .Select(a => new { a.AuthorityId, a.SessionId, a.LocalGovernmentId, Government = a.LocalGovernment == null ? null : a.LocalGovernment.Name, a.CountryCode })
             .ToListAsync(cancellationToken);
         var exceptions = await db.EligibilityExceptions.AsNoTracking().Where(e => e.CohortId == cohortId).ToDictionaryAsync(e => e.AuthorityId, cancellationToken);
+        var revoked = await StandingRevocationsAsync(cohortId, cancellationToken);
 
         var kindOf = sessions.ToDictionary(s => s.Id, s => s.Kind);
         var required = new[] { (EventKind.LaunchForum, rules.RequireLaunchForum), (EventKind.Workshop, rules.RequireWorkshop) }.Where(r => r.Item2).Select(r => r.Item1).ToList();
@@ -108,8 +109,15 @@ public sealed class EligibilityService(PortalDbContext db, TimeProvider timeProv
                 reasons.Add(new Reason(exception.Granted ? "Reason_ExceptionGranted" : "Reason_ExceptionWithheld", exception.Reason));
             }
 
+            var revocation = revoked.GetValueOrDefault($"P:{invitee.AuthorityId}");
+            if (revocation is not null)
+            {
+                reasons.Add(new Reason("Reason_CertificateRevoked", revocation.RevokedAtUtc, revocation.Reason));
+            }
+
             var governments = byPerson[invitee.AuthorityId].Where(p => p.Government != null).Select(p => $"{p.Government} ({p.CountryCode})").Distinct().ToList();
-            return new PersonEligibility(invitee.AuthorityId, invitee.FullName, invitee.CountryCode, governments, eligible, reasons, exception?.Granted, exception?.Reason);
+            return new PersonEligibility(
+                invitee.AuthorityId, invitee.FullName, invitee.CountryCode, governments, eligible, reasons, exception?.Granted, exception?.Reason, revocation);
         })
         .OrderByDescending(p => p.Eligible).ThenBy(p => p.CountryCode).ThenBy(p => p.FullName, StringComparer.CurrentCulture)
         .ToList();
@@ -117,11 +125,25 @@ public sealed class EligibilityService(PortalDbContext db, TimeProvider timeProv
         var eligibleNames = people.Where(p => p.Eligible).ToDictionary(p => p.AuthorityId, p => p.FullName);
         var governmentsEligible = present.Where(p => p.LocalGovernmentId != null && eligibleNames.ContainsKey(p.AuthorityId))
             .GroupBy(p => p.LocalGovernmentId!.Value)
-            .Select(g => new GovernmentEligibility(g.Key, g.First().Government!, g.First().CountryCode.Trim(), [.. g.Select(p => eligibleNames[p.AuthorityId]).Distinct()]))
+            .Select(g => new GovernmentEligibility(
+                g.Key, g.First().Government!, g.First().CountryCode.Trim(), [.. g.Select(p => eligibleNames[p.AuthorityId]).Distinct()], revoked.GetValueOrDefault($"G:{g.Key}")))
             .OrderBy(g => g.CountryCode).ThenBy(g => g.Name, StringComparer.CurrentCulture)
             .ToList();
         return new EligibilityPage(cohortId, cohort, RulesForm.From(rules), people, governmentsEligible);
     }
+
+    /// <summary>
+    /// The cohort's recipients ("P:{authority}", "G:{local government}") whose certificate was revoked and neither
+    /// reissued nor replaced by a valid one: a revocation is a decision that issuing again does not undo.
+    /// </summary>
+    public async Task<Dictionary<string, Revocation>> StandingRevocationsAsync(int cohortId, CancellationToken cancellationToken = default) =>
+        (await db.Certificates.AsNoTracking()
+            .Where(c => c.CohortId == cohortId && c.Status == CertificateStatus.Revoked && c.SupersededById == null
+                && !db.Certificates.Any(v => v.CohortId == cohortId && v.RecipientKey == c.RecipientKey && v.Status == CertificateStatus.Valid))
+            .OrderBy(c => c.RevokedAtUtc)
+            .Select(c => new { c.RecipientKey, Revocation = new Revocation(c.Id, c.RevokedAtUtc ?? DateTime.MinValue, c.RevocationReason ?? "") })
+            .ToListAsync(cancellationToken))
+        .GroupBy(c => c.RecipientKey).ToDictionary(g => g.Key, g => g.Last().Revocation);
 
     public async Task SaveRulesAsync(int cohortId, RulesForm form, CancellationToken cancellationToken = default)
     {

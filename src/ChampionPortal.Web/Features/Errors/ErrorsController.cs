@@ -24,14 +24,26 @@ public sealed class ErrorsController : Controller
         return View("Error", status);
     }
 
-    private static bool DatabaseUnavailable(Exception? error)
+    /// <summary>
+    /// Only a failure to reach the database (refused or dropped connections, timeouts, a server shutting down or out of
+    /// connections, SQLite's file busy or locked) is "unavailable": an error the database answers about the request
+    /// itself (a value too long, a broken constraint, SQL it cannot run) is a defect, logged and shown as one.
+    /// </summary>
+    public static bool DatabaseUnavailable(Exception? error)
     {
         for (var e = error; e is not null; e = e.InnerException)
         {
-            // The provider wraps refused connections and timeouts in its DbException; EF wraps that in turn.
-            if (e is System.Data.Common.DbException)
+            switch (e)
             {
-                return true;
+                case Npgsql.PostgresException postgres:
+                    return postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+                        || postgres.SqlState.StartsWith("53", StringComparison.Ordinal)
+                        || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal);
+                case Npgsql.NpgsqlException:
+                case TimeoutException:
+                    return true;
+                case Microsoft.Data.Sqlite.SqliteException sqlite:
+                    return sqlite.SqliteErrorCode is 5 or 6 or 14;
             }
         }
 

@@ -357,8 +357,9 @@ public sealed class NominationService(PortalDbContext db, CountryOptions country
         var nominations = scope.Apply(db.Nominations.AsNoTracking()).Where(n => n.CohortId == cohortId);
         var byStatus = await nominations.GroupBy(n => new { n.CountryCode, n.Status })
             .Select(g => new { g.Key.CountryCode, g.Key.Status, Count = g.Count() }).ToListAsync(cancellationToken);
+        // A join rather than a correlated SelectMany: SQLite has no APPLY to translate the latter.
         var criteria = await nominations.Where(n => n.Status != NominationStatus.Withdrawn)
-            .SelectMany(n => n.Criteria.Where(c => c.Met).Select(c => new { n.CountryCode, c.Criterion }))
+            .Join(db.NominationCriteria.Where(c => c.Met), n => n.Id, c => c.NominationId, (n, c) => new { n.CountryCode, c.Criterion })
             .GroupBy(x => new { x.CountryCode, x.Criterion })
             .Select(g => new { g.Key.CountryCode, g.Key.Criterion, Count = g.Count() }).ToListAsync(cancellationToken);
         return new MappingOverview(
