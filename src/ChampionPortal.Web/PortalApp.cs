@@ -26,6 +26,9 @@ public static class PortalApp
     public static WebApplication Build(string[] args, bool forCommand)
     {
         var builder = WebApplication.CreateBuilder(args);
+
+        // Which server answers is nobody's business but the operator's.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         ConfigureLogging(builder, forCommand);
         if (!forCommand)
         {
@@ -162,6 +165,10 @@ public static class PortalApp
         services.AddPortalAuthorization();
         services.AddPortalLocalization();
 
+        // Accented letters stay letters in the HTML ("sesión", not "sesi&#xF3;n"); markup characters are still escaped.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
@@ -229,6 +236,7 @@ public static class PortalApp
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseHeadAsGet();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
@@ -243,5 +251,12 @@ public static class PortalApp
             ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
         }).AllowAnonymous();
         app.MapControllers();
+
+        // An address no page answers is "not found" for everyone, not a sign-in form for visitors.
+        app.MapFallback("{*path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
     }
 }

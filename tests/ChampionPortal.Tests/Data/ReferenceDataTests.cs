@@ -27,16 +27,15 @@ public sealed class ReferenceDataTests(PortalFixture fixture) : IClassFixture<Po
     public void The_portals_copy_of_the_reference_files_is_the_shared_one()
     {
         // The portal embeds its own copy so that a clone runs on its own; where the project's shared reference
-        // folder sits beside the clone (as in CI), the copy must not have drifted from it.
+        // folder sits beside the clone (as in CI), and the copy must not have drifted from it: a missing folder fails
+        // rather than passing without comparing anything.
         var shared = Path.Combine(ResourceCompletenessTests.RepositoryRoot(), "..", "shared", "reference");
         var embedded = Path.Combine(ResourceCompletenessTests.RepositoryRoot(), "src", "ChampionPortal.Web", "Data", "Reference");
+        Directory.Exists(shared).Should().BeTrue($"the shared reference folder is expected beside the clone, at {Path.GetFullPath(shared)}");
         foreach (var file in new[] { "gcm_objectives.csv", "gcm_guiding_principles.csv" })
         {
             File.Exists(Path.Combine(embedded, file)).Should().BeTrue();
-            if (Directory.Exists(shared))
-            {
-                File.ReadAllBytes(Path.Combine(embedded, file)).Should().Equal(File.ReadAllBytes(Path.Combine(shared, file)), $"{file} must match the shared reference");
-            }
+            File.ReadAllBytes(Path.Combine(embedded, file)).Should().Equal(File.ReadAllBytes(Path.Combine(shared, file)), $"{file} must match the shared reference");
         }
     }
 

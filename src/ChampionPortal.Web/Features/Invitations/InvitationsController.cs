@@ -10,7 +10,7 @@ namespace ChampionPortal.Web.Features.Invitations;
 /// <summary>The invitation board of a cohort. Regional staff invite and manage; country offices follow their country, read-only.</summary>
 [Route("invitations")]
 [Authorize(Policy = Policies.ViewNominations)]
-public sealed class InvitationsController(InvitationService invitations, IStringLocalizer<InvitationsResources> text) : RecordController
+public sealed class InvitationsController(InvitationService invitations, IStringLocalizer<InvitationsResources> text, TimeProvider clock) : RecordController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int cohort, string? country, InvitationStatus? status, CancellationToken cancellationToken) =>
@@ -20,7 +20,7 @@ public sealed class InvitationsController(InvitationService invitations, IString
     [HttpPost("invite"), Authorize(Policy = Policies.ReviewNominations)]
     public async Task<IActionResult> Invite(int cohort, List<int> nominationIds, DateOnly expiresOn, bool confirmed, CancellationToken cancellationToken)
     {
-        if (nominationIds.Count == 0 || expiresOn < DateOnly.FromDateTime(DateTime.UtcNow))
+        if (nominationIds.Count == 0 || expiresOn < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
         {
             TempData["Notice"] = text["Error_InviteNothing"].Value;
             return Redirect($"/invitations?cohort={cohort}");

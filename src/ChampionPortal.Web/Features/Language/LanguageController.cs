@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace ChampionPortal.Web.Features.Language;
 
 [Route("language"), Infrastructure.Auth.AllowWithoutTwoFactor]
-public sealed class LanguageController(AccountService accounts) : Controller
+public sealed class LanguageController(AccountService accounts, TimeProvider clock) : Controller
 {
     /// <summary>Remembers the chosen language in a cookie and, for a signed-in user, in the profile.</summary>
     [HttpPost(""), AllowAnonymous]
@@ -18,7 +18,7 @@ public sealed class LanguageController(AccountService accounts) : Controller
             Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             if (User.Identity?.IsAuthenticated == true)
             {
                 await accounts.SetPreferredLanguageAsync(User, culture);

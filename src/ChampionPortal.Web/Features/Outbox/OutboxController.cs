@@ -7,7 +7,7 @@ namespace ChampionPortal.Web.Features.Outbox;
 
 [Route("outbox")]
 [Authorize(Policy = Policies.ManageCohorts)]
-public sealed class OutboxController(OutboxService outbox, IStringLocalizer<OutboxResources> text) : Controller
+public sealed class OutboxController(OutboxService outbox, IStringLocalizer<OutboxResources> text, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(OutboxListQuery query, CancellationToken cancellationToken) => View(await outbox.ListAsync(query, cancellationToken));
@@ -17,7 +17,7 @@ public sealed class OutboxController(OutboxService outbox, IStringLocalizer<Outb
     public async Task<IActionResult> Templates(string? lang, [FromServices] Infrastructure.Email.EmailRenderer renderer)
     {
         var language = Infrastructure.Localization.PortalCultures.IsSupported(lang) ? lang! : "es";
-        var expires = DateTime.UtcNow.AddDays(21);
+        var expires = clock.GetUtcNow().UtcDateTime.AddDays(21);
         var samples = new List<(string Name, (string Subject, string Html, string Text) Rendered)>
         {
             ("Invitation", await renderer.RenderAsync("Invitation", new Invitations.InvitationEmail("María José Pérez", "2025 — second cohort", "https://portal.example.org/rsvp/…", expires, false), language)),

@@ -141,15 +141,18 @@ public sealed class PagerTagHelper(IStringLocalizer<SharedResources> text) : Tag
         html.AppendHtml("</ul></nav>");
     }
 
+    // A page that cannot be reached is a span, not a link: a link without a target (and its rel) is not valid HTML.
     private static void Item(TagHelperContent html, string? state, string? url, string? rel, bool current, string label)
     {
-        html.AppendHtml(state is null ? "<li class=\"page-item\"><a class=\"page-link\"" : $"<li class=\"page-item {state}\"><a class=\"page-link\"");
-        if (url is not null)
+        html.AppendHtml(state is null ? "<li class=\"page-item\">" : $"<li class=\"page-item {state}\">");
+        if (url is null)
         {
-            html.AppendHtml(" href=\"").Append(url).AppendHtml("\"");
+            html.AppendHtml("<span class=\"page-link\">").Append(label).AppendHtml("</span></li>");
+            return;
         }
 
-        html.AppendHtml(rel is null ? "" : $" rel=\"{rel}\"").AppendHtml(current ? " aria-current=\"page\">" : ">").Append(label).AppendHtml("</a></li>");
+        html.AppendHtml("<a class=\"page-link\" href=\"").Append(url).AppendHtml("\"")
+            .AppendHtml(rel is null ? "" : $" rel=\"{rel}\"").AppendHtml(current ? " aria-current=\"page\">" : ">").Append(label).AppendHtml("</a></li>");
     }
 }
 

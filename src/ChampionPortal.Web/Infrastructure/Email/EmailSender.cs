@@ -20,7 +20,7 @@ public interface IEmailTransport
 }
 
 /// <summary>MailKit over SMTP when Email:Smtp:Host is set; otherwise .eml files in the pickup folder.</summary>
-public sealed class SmtpTransport(IOptions<EmailOptions> options, IWebHostEnvironment environment, ILogger<SmtpTransport> logger) : IEmailTransport
+public sealed class SmtpTransport(IOptions<EmailOptions> options, IWebHostEnvironment environment, TimeProvider clock, ILogger<SmtpTransport> logger) : IEmailTransport
 {
     public async Task DeliverAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
@@ -30,7 +30,7 @@ public sealed class SmtpTransport(IOptions<EmailOptions> options, IWebHostEnviro
         {
             var folder = Path.GetFullPath(settings.PickupFolder ?? Path.Combine("App_Data", "mail-pickup"), environment.ContentRootPath);
             Directory.CreateDirectory(folder);
-            var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
+            var file = Path.Combine(folder, $"{clock.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
             await mime.WriteToAsync(file, cancellationToken);
             logger.LogInformation("No SMTP server is configured: e-mail \"{Subject}\" was written to {File}", message.Subject, file);
             return;

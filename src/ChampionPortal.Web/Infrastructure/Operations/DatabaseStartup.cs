@@ -2,6 +2,8 @@ using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Data.Seeding;
 using ChampionPortal.Web.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace ChampionPortal.Web.Infrastructure.Operations;
 
@@ -12,6 +14,11 @@ public static class DatabaseStartup
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+
+        // On an empty database EF learns whether the history table exists by reading it, and logs the failed read
+        // as an error, which alarms operators on a first install: the table is created first ("if not exists").
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+
         await db.Database.MigrateAsync(cancellationToken);
         using (AuditActor.Begin("seeding: reference data"))
         {
