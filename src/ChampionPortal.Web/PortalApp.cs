@@ -242,6 +242,7 @@ public static class PortalApp
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseRequestLocalization();
+        app.UseLinkLanguageForTheVisit();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -204,6 +204,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
             new("ANY /health/ready", "/health/ready", "AAAAAAA"),
             new("ANY /error", "/error", "XXXXXXX"),
             new("ANY /error/{code:int}", "/error/404", "NNNNNNN"),
+            new("ANY /{*path}", "/no-such-page", "NNNNNNN"),
             new("POST /language", "/language", "AAAAAAA"),
 
             // Account: signing in is open; the rest is one's own account.
@@ -378,6 +379,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
             new("GET /certificates/{id:int}/badge", $"/certificates/{i.Certificate}/badge", "SANANAA"),
             new("GET /certificates/zip", $"/certificates/zip?cohort={i.Cohort}", "SDDAAAA"),
             new("POST /certificates/{id:int}/revoke", $"/certificates/{i.Certificate}/revoke", "SDDDDAA"),
+            new("POST /certificates/{id:int}/reissue", $"/certificates/{i.Certificate}/reissue", "SDDDDAA"),
             new("POST /certificates/{id:int}/supersede", $"/certificates/{i.Certificate}/supersede", "SDDDDAA"),
             new("GET /settings/certificates", "/settings/certificates", "SDDDDAA"),
             new("POST /settings/certificates/logos/{slot:int:range(1,2)}", "/settings/certificates/logos/1", "SDDDDDA"),

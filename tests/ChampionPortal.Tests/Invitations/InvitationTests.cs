@@ -83,6 +83,32 @@ public sealed partial class InvitationTests(MailPortalFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task The_links_language_holds_through_the_answer_and_answering_again_says_which_answer_stands()
+    {
+        var (cohort, email) = await ApprovedNomineeAsync("INV-AGAIN", "BR", "Joana Prado", "pt");
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        await InviteAllAsync(staff, cohort);
+        var link = await LinkToAsync(email);
+
+        // A Spanish browser opens the Portuguese invitation.
+        using var visitor = fixture.App.NewClient("es");
+        var (_, rsvp) = await visitor.GetPageAsync(link);
+        rsvp.DocumentElement.GetAttribute("lang").Should().Be("pt");
+        var (_, thanks) = await visitor.SubmitAsync(rsvp, new Dictionary<string, string?> { ["accept"] = "true" });
+        thanks.DocumentElement.GetAttribute("lang").Should().Be("pt", "the thank-you page speaks the invitation's language");
+        var (_, password) = await visitor.GetPageAsync(thanks.QuerySelector("[data-testid=set-password]")!.GetAttribute("href")!);
+        password.DocumentElement.GetAttribute("lang").Should().Be("pt", "so does the password page after it");
+
+        // Declining afterwards from the same page (a second tab, the back button) records nothing and says so.
+        var (again, answered) = await visitor.SubmitAsync(rsvp, new Dictionary<string, string?> { ["accept"] = "false" });
+        again.StatusCode.Should().Be(HttpStatusCode.Gone);
+        answered.QuerySelector("[data-testid=rsvp-thanks]").Should().BeNull("nothing was recorded to thank for");
+        answered.QuerySelector("[data-testid=rsvp-current-answer]")!.TextContent.Should().StartWith("Você aceitou este convite em ");
+        answered.QuerySelector("[data-testid=rsvp-closed]")!.TextContent.Should().Contain("este link não pode alterá-la");
+        (await fixture.App.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.CohortId == cohort))).Status.Should().Be(InvitationStatus.Accepted);
+    }
+
+    [Fact]
     public async Task Reminders_go_to_those_who_have_not_answered_and_never_twice_on_the_same_day()
     {
         var (cohort, email) = await ApprovedNomineeAsync("INV-REM", "CL", "Pía Contreras", "es");

@@ -28,9 +28,10 @@ internal static class AuthorityListQueries
             a.Id, a.FullName, a.Position, l == null ? null : l.Name, c.NameEn, c.NameEs, c.NamePt, a.PreferredLanguage,
             db.Users.Any(u => u.AuthorityId == a.Id));
 
-    // One per page size, each with its size written into the SQL as every list's first page has it (see PagedQueryExtensions).
-    private static readonly Dictionary<int, Func<PortalDbContext, string, IAsyncEnumerable<CountedRow>>> FirstPageOfCountry =
-        Paging.PageSizes.ToDictionary(size => size, CompileFirstPageOfCountry);
+    // One per page size, each with its size written into the SQL as every list's first page has it (see PagedQueryExtensions),
+    // and one per database provider: a compiled query keeps the SQL of the first context it ran on, and a process that
+    // hosts both providers (the test run) sent PostgreSQL's SQL to SQLite.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type Provider, int Size), Func<PortalDbContext, string, IAsyncEnumerable<CountedRow>>> FirstPageOfCountry = new();
 
     public static IQueryable<AuthorityRow> Rows(PortalDbContext db, IQueryable<Authority> sorted) =>
         sorted.Provider.CreateQuery<AuthorityRow>(Inline(RowsOf, Expression.Constant(db), sorted.Expression));
@@ -49,7 +50,7 @@ internal static class AuthorityListQueries
 
         var total = 0;
         var rows = new List<AuthorityRow>(query.Size);
-        await foreach (var counted in FirstPageOfCountry[query.Size](db, country).WithCancellation(cancellationToken))
+        await foreach (var counted in FirstPageOfCountry.GetOrAdd((db.GetType(), query.Size), key => CompileFirstPageOfCountry(key.Size))(db, country).WithCancellation(cancellationToken))
         {
             rows.Add(counted.Row);
             total = counted.Total;

@@ -32,4 +32,10 @@ public enum RsvpState
 
 public sealed record RsvpPage(
     RsvpState State, string Token, string AuthorityName, string Language, string TimeZone, string CohortName, DateTime ExpiresAtUtc,
-    IReadOnlyList<CohortEventSummary> Events, InvitationStatus Status);
+    IReadOnlyList<CohortEventSummary> Events, InvitationStatus Status, DateTime? AnsweredAtUtc = null);
+
+/// <summary>
+/// What posting an answer did: <see cref="Recorded"/> only when this request recorded it; otherwise the link's state
+/// and, for an invitation answered before, the answer that stands and when it was given.
+/// </summary>
+public sealed record RsvpAnswer(RsvpState State, bool Recorded, InvitationStatus Status, DateTime? AnsweredAtUtc, string? SetPasswordUrl = null);

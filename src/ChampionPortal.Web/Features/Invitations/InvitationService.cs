@@ -204,19 +204,25 @@ public sealed class InvitationService(
         var zone = invitation.Authority!.LocalGovernment?.TimeZone ?? CountryTimeZones.DefaultFor(invitation.CountryCode);
         return new RsvpPage(
             StateOf(invitation), token, invitation.Authority.FullName, invitation.Authority.PreferredLanguage, zone, invitation.Cohort!.Name,
-            invitation.ExpiresAtUtc, events, invitation.Status);
+            invitation.ExpiresAtUtc, events, invitation.Status, invitation.AnsweredAtUtc);
     }
 
     /// <summary>
     /// Records the answer of an open invitation. On acceptance the person gets (or keeps) an Authority account; the
-    /// returned address lets them choose a password at once. Null when the link is not open any more.
+    /// returned address lets them choose a password at once. A link that is not open any more records nothing and
+    /// says why (for an answered one: the answer that stands).
     /// </summary>
-    public async Task<(RsvpState State, string? SetPasswordUrl)> AnswerAsync(string token, bool accept, string? comment, bool consent, CancellationToken cancellationToken = default)
+    public async Task<RsvpAnswer> AnswerAsync(string token, bool accept, string? comment, bool consent, CancellationToken cancellationToken = default)
     {
         var invitation = await FindByTokenAsync(token, cancellationToken, tracked: true);
-        if (invitation is null || StateOf(invitation) != RsvpState.Open)
+        if (invitation is null)
         {
-            return (invitation is null ? RsvpState.Unknown : StateOf(invitation), null);
+            return new RsvpAnswer(RsvpState.Unknown, Recorded: false, InvitationStatus.Pending, null);
+        }
+
+        if (StateOf(invitation) != RsvpState.Open)
+        {
+            return new RsvpAnswer(StateOf(invitation), Recorded: false, invitation.Status, invitation.AnsweredAtUtc);
         }
 
         invitation.Status = accept ? InvitationStatus.Accepted : InvitationStatus.Declined;
@@ -224,9 +230,10 @@ public sealed class InvitationService(
         invitation.ResponseComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()[..Math.Min(comment.Trim().Length, 2000)];
         invitation.DirectoryConsent = accept && consent;
         await db.SaveChangesAsync(cancellationToken);
+        var recorded = new RsvpAnswer(RsvpState.Answered, Recorded: true, invitation.Status, invitation.AnsweredAtUtc);
         if (!accept)
         {
-            return (RsvpState.Answered, null);
+            return recorded;
         }
 
         var user = await db.Users.SingleOrDefaultAsync(u => u.AuthorityId == invitation.AuthorityId, cancellationToken);
@@ -250,17 +257,17 @@ public sealed class InvitationService(
             else
             {
                 // An account with this address exists for someone else: the person signs in through a reset link instead.
-                return (RsvpState.Answered, null);
+                return recorded;
             }
         }
 
         if (await users.HasPasswordAsync(user))
         {
-            return (RsvpState.Answered, null);
+            return recorded;
         }
 
         var resetToken = await users.GeneratePasswordResetTokenAsync(user);
-        return (RsvpState.Answered, $"/account/reset-password?user={user.Id}&token={Uri.EscapeDataString(resetToken)}");
+        return recorded with { SetPasswordUrl = $"/account/reset-password?user={user.Id}&token={Uri.EscapeDataString(resetToken)}" };
     }
 
     private RsvpState StateOf(Invitation invitation) => invitation.Status switch

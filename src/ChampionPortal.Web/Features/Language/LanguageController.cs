@@ -1,7 +1,6 @@
 using ChampionPortal.Web.Features.Account;
 using ChampionPortal.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ChampionPortal.Web.Features.Language;
@@ -15,10 +14,7 @@ public sealed class LanguageController(AccountService accounts, TimeProvider clo
     {
         if (PortalCultures.IsSupported(culture))
         {
-            Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            PortalCultures.Remember(Response, culture, clock.GetUtcNow());
             if (User.Identity?.IsAuthenticated == true)
             {
                 await accounts.SetPreferredLanguageAsync(User, culture);

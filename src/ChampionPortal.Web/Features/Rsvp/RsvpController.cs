@@ -14,26 +14,28 @@ public sealed class RsvpController(InvitationService invitations) : Controller
     {
         var page = await invitations.RsvpAsync(token, cancellationToken);
         ViewData["CheckInUrl"] = $"/check-in/invitation/{token}";
-        return page.State == RsvpState.Open ? View("Open", page) : Closed(page.State);
+        return page.State == RsvpState.Open ? View("Open", page) : Closed(new RsvpAnswer(page.State, Recorded: false, page.Status, page.AnsweredAtUtc));
     }
 
     [HttpPost("{token}")]
     public async Task<IActionResult> Answer(string token, bool accept, string? comment, bool consent, CancellationToken cancellationToken)
     {
-        var (state, setPasswordUrl) = await invitations.AnswerAsync(token, accept, comment, consent, cancellationToken);
-        if (state != RsvpState.Answered)
+        var answer = await invitations.AnswerAsync(token, accept, comment, consent, cancellationToken);
+        if (!answer.Recorded)
         {
-            return Closed(state);
+            // Answering again (with the same answer or the other) changes nothing: the page says which answer stands.
+            ViewData["CheckInUrl"] = $"/check-in/invitation/{token}";
+            return Closed(answer);
         }
 
-        ViewData["SetPasswordUrl"] = setPasswordUrl;
+        ViewData["SetPasswordUrl"] = answer.SetPasswordUrl;
         return View("Thanks", accept);
     }
 
-    private ViewResult Closed(RsvpState state)
+    private ViewResult Closed(RsvpAnswer answer)
     {
-        Response.StatusCode = state == RsvpState.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;
-        return View("Closed", state);
+        Response.StatusCode = answer.State == RsvpState.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;
+        return View("Closed", answer);
     }
 }
 

@@ -17,6 +17,29 @@ public static class PortalCultures
 
     public static bool IsSupported(string? culture) => culture is not null && Supported.Contains(culture);
 
+    /// <summary>Keeps a language chosen (with the switcher, or by a personal link's ?lang=) for the visits to come.</summary>
+    public static void Remember(HttpResponse response, string culture, DateTimeOffset now) =>
+        response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = now.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+
+    /// <summary>
+    /// A personal link opened in its recipient's language keeps that language for the rest of the visit (the answer's
+    /// thank-you page, the password page after it), whatever the browser's language: the cookie remembers it.
+    /// </summary>
+    public static IApplicationBuilder UseLinkLanguageForTheVisit(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (context.Features.Get<IRequestCultureFeature>() is { Provider: LinkLanguageRequestCultureProvider } chosen
+            && context.Request.Cookies[CookieRequestCultureProvider.DefaultCookieName] is var cookie
+            && CookieRequestCultureProvider.ParseCookieValue(cookie ?? "")?.UICultures.FirstOrDefault().Value != chosen.RequestCulture.UICulture.Name)
+        {
+            Remember(context.Response, chosen.RequestCulture.UICulture.Name, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+        }
+
+        return next(context);
+    });
+
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
