@@ -124,6 +124,7 @@ public sealed partial class InvitationTests(MailPortalFixture fixture) : IClassF
         var (_, after) = await staff.GetPageAsync($"/invitations?cohort={cohort}");
 
         reminder.Subject.Should().StartWith("Recordatorio");
+        reminder.TextBody.Should().NotMatchRegex(@"[.!?][A-ZÁÉÍÓÚÑ]", "every sentence of the plain-text part is followed by a space or a line break");
         after.QuerySelector("[role=status]")!.TextContent.Should().Contain("Reminders sent: 0.");
         (await fixture.App.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.CohortId == cohort))).ReminderCount.Should().Be(1);
     }
