@@ -174,6 +174,7 @@ public static class PortalApp
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<TwoFactorRequirementFilter>();
                 options.Filters.Add<ValueTooLongFilter>();
+                options.ModelBinderProviders.Insert(0, new ReaderFormatModelBinderProvider());
             })
             .AddPortalDataAnnotationsLocalization();
 

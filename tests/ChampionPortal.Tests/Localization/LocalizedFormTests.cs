@@ -33,25 +33,6 @@ public sealed class LocalizedFormTests(PortalFixture fixture) : IClassFixture<Po
         (await fixture.App.WithDbAsync(db => db.LocalGovernments.CountAsync())).Should().Be(before);
     }
 
-    [Fact]
-    public async Task A_number_that_does_not_parse_gets_a_localized_message()
-    {
-        using var client = await SignedInStaffAsync("pt");
-        var (_, form) = await client.GetPageAsync("/local-governments/new");
-
-        var (_, page) = await client.SubmitAsync(form, new Dictionary<string, string?>
-        {
-            ["Form.Name"] = "Foz do Iguaçu",
-            ["Form.Kind"] = "City",
-            ["Form.CountryCode"] = "BR",
-            ["Form.TimeZone"] = "America/Sao_Paulo",
-            ["Form.Latitude"] = "abc",
-            ["Form.Longitude"] = "-54,58",
-        });
-
-        page.QuerySelector("span[data-valmsg-for='Form.Latitude']")!.TextContent.Should().Be("O valor “abc” não é válido para Latitude.");
-    }
-
     [Theory]
     [InlineData("es", "Rosario del Tala")]
     [InlineData("pt", "Rosário do Sul")]
