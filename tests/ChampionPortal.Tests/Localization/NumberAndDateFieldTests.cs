@@ -44,9 +44,7 @@ public sealed class NumberAndDateFieldTests(PortalFixture fixture) : IClassFixtu
 
         var (response, page) = await PostLocalGovernmentAsync(staff, name, latitude, "-54.6");
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        page.QuerySelector("span[data-valmsg-for='Form.Latitude']")!.TextContent.Should().Be(message);
-        page.QuerySelector("input[name='Form.Latitude']")!.GetAttribute("value").Should().Be(latitude, "the form keeps what was typed");
+        ShouldBeRefused(response, page, "Form.Latitude", latitude, message);
         (await fixture.App.WithDbAsync(db => db.LocalGovernments.AnyAsync(l => l.Name == name))).Should().BeFalse();
     }
 
@@ -80,8 +78,7 @@ public sealed class NumberAndDateFieldTests(PortalFixture fixture) : IClassFixtu
 
         var (response, page) = await PostCohortAsync(staff, code, start, "2026-11-30");
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        page.QuerySelector("span[data-valmsg-for='Form.StartDate']")!.TextContent.Should().Be(message);
+        ShouldBeRefused(response, page, "Form.StartDate", start, message);
         (await fixture.App.WithDbAsync(db => db.Cohorts.AnyAsync(c => c.Code == code))).Should().BeFalse();
     }
 
@@ -116,6 +113,13 @@ public sealed class NumberAndDateFieldTests(PortalFixture fixture) : IClassFixtu
         var stored = await fixture.App.WithDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.EventId == eventId));
         // Lima is UTC−5 all year.
         (stored.StartsAtUtc, stored.EndsAtUtc).Should().Be((new DateTime(2026, 5, 14, 19, 30, 0, DateTimeKind.Utc), new DateTime(2026, 5, 14, 21, 0, 0, DateTimeKind.Utc)));
+    }
+
+    private static void ShouldBeRefused(HttpResponseMessage response, AngleSharp.Dom.IDocument page, string field, string typed, string message)
+    {
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.QuerySelector($"span[data-valmsg-for='{field}']")!.TextContent.Should().Be(message);
+        page.QuerySelector($"input[name='{field}']")!.GetAttribute("value").Should().Be(typed, "the form keeps what was typed");
     }
 
     private static async Task<(HttpResponseMessage, AngleSharp.Dom.IDocument)> PostLocalGovernmentAsync(PortalClient staff, string name, string latitude, string longitude)
