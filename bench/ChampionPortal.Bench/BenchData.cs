@@ -52,9 +52,13 @@ public static class BenchData
             SELECT $1, a."Id", a."LocalGovernmentId", a."CountryCode", 'Approved', 'Benchmark', 3, now(), now(), now(), 0 FROM "Authorities" a
             """, cohort);
         await ExecuteAsync("""
-            INSERT INTO "Invitations" ("CohortId", "NominationId", "AuthorityId", "CountryCode", "Status", "TokenHash", "ExpiresAtUtc", "SentAtUtc", "AnsweredAtUtc", "ReminderCount", "DirectoryConsent", "Version")
-            SELECT n."CohortId", n."Id", n."AuthorityId", n."CountryCode", 'Accepted', md5(n."Id"::text) || md5('x' || n."Id"), now() + interval '30 days', now(), now(), 0, n."AuthorityId" % 10 = 0, 0
+            INSERT INTO "Invitations" ("CohortId", "NominationId", "AuthorityId", "CountryCode", "Status", "ExpiresAtUtc", "SentAtUtc", "AnsweredAtUtc", "ReminderCount", "DirectoryConsent", "Version")
+            SELECT n."CohortId", n."Id", n."AuthorityId", n."CountryCode", 'Accepted', now() + interval '30 days', now(), now(), 0, n."AuthorityId" % 10 = 0, 0
             FROM "Nominations" n WHERE n."CohortId" = $1
+            """, cohort);
+        await ExecuteAsync("""
+            INSERT INTO "InvitationLinks" ("InvitationId", "TokenHash", "SentAtUtc")
+            SELECT i."Id", md5(i."Id"::text) || md5('x' || i."Id"), now() FROM "Invitations" i WHERE i."CohortId" = $1
             """, cohort);
         await ExecuteAsync("""
             INSERT INTO "Attendances" ("CohortId", "SessionId", "AuthorityId", "LocalGovernmentId", "CountryCode", "Status", "Source", "RecordedAtUtc", "Version")

@@ -215,7 +215,7 @@ public static class CertificateBenchmark
                 AuthorityId = n.AuthorityId,
                 CountryCode = "BR",
                 Status = InvitationStatus.Accepted,
-                TokenHash = InvitationService.Hash(Guid.NewGuid().ToString("N")),
+                Links = [new InvitationLink { TokenHash = InvitationService.Hash(Guid.NewGuid().ToString("N")), SentAtUtc = DateTime.UtcNow }],
                 ExpiresAtUtc = DateTime.UtcNow.AddDays(10),
                 SentAtUtc = DateTime.UtcNow,
             }));

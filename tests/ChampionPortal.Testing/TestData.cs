@@ -90,7 +90,7 @@ public static class TestData
                 AuthorityId = authorityId,
                 CountryCode = authority.CountryCode,
                 Status = status,
-                TokenHash = ChampionPortal.Web.Features.Invitations.InvitationService.Hash(token ?? Guid.NewGuid().ToString("N")),
+                Links = [new InvitationLink { TokenHash = ChampionPortal.Web.Features.Invitations.InvitationService.Hash(token ?? Guid.NewGuid().ToString("N")) }],
                 ExpiresAtUtc = DateTime.UtcNow.AddDays(10),
                 SentAtUtc = DateTime.UtcNow,
             };

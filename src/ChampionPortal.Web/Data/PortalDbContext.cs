@@ -25,6 +25,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<NominationCriterion> NominationCriteria => Set<NominationCriterion>();
     public DbSet<CohortCountryQuota> CohortCountryQuotas => Set<CohortCountryQuota>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<InvitationLink> InvitationLinks => Set<InvitationLink>();
     public DbSet<Attendance> Attendances => Set<Attendance>();
     public DbSet<ReportColumnMapping> ReportColumnMappings => Set<ReportColumnMapping>();
     public DbSet<LocalAction> LocalActions => Set<LocalAction>();

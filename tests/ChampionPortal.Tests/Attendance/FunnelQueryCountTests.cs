@@ -69,7 +69,6 @@ public sealed class FunnelQueryCountTests(ListQueryCountFixture fixture) : IClas
                     AuthorityId = authority.Id,
                     CountryCode = country,
                     Status = InvitationStatus.Accepted,
-                    TokenHash = Guid.NewGuid().ToString("N"),
                     ExpiresAtUtc = DateTime.UtcNow,
                 });
                 foreach (var session in sessions.Values)

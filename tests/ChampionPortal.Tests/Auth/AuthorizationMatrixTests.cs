@@ -111,7 +111,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
             var events = await db.Events.Where(e => e.CohortId == cohort).OrderBy(e => e.Kind).Select(e => e.Id).ToListAsync();
             var nomination = await db.Nominations.Where(n => n.AuthorityId == a).Select(n => n.Id).SingleAsync();
             var invitation = await db.Invitations.SingleAsync(i => i.AuthorityId == a);
-            invitation.TokenHash = InvitationService.Hash("matrix-invitation-a");
+            db.InvitationLinks.Add(new InvitationLink { InvitationId = invitation.Id, TokenHash = InvitationService.Hash("matrix-invitation-a") });
             var certificate = await db.Certificates.Where(c => c.AuthorityId == a && c.Kind == CertificateKind.Person)
                 .Select(c => new { c.Id, c.Serial, c.VerificationCode }).SingleAsync();
             var issuance = await db.CertificateIssuances.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();

@@ -28,6 +28,34 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task An_upgrade_keeps_the_link_of_an_invitation_emailed_before_it()
+    {
+        var cluster = await PostgresCluster.SharedAsync();
+        var database = await cluster.CreateEmptyDatabaseAsync();
+        await using var services = Build("Postgres", cluster.ConnectionString(database) + ";Pooling=false");
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("CertificateReissueReason");
+
+        // The row as the previous release stored it: one link's hash on the invitation itself. Only the invitation
+        // matters here, so the rows it refers to are not made (replication role skips the foreign-key triggers).
+        var hash = new string('a', 64);
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("SET session_replication_role = replica");
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Invitations" ("Id", "CohortId", "NominationId", "AuthorityId", "CountryCode", "Status", "TokenHash", "ExpiresAtUtc", "SentAtUtc", "ReminderCount", "DirectoryConsent", "Version")
+            VALUES (7, 1, 1, 1, 'CO', 'Sent', {hash}, {new DateTime(2026, 12, 20, 0, 0, 0, DateTimeKind.Utc)}, {new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc)}, 0, FALSE, 0)
+            """);
+        await db.Database.ExecuteSqlRawAsync("SET session_replication_role = DEFAULT");
+        await db.Database.MigrateAsync();
+
+        var links = await db.InvitationLinks.Select(l => new { l.InvitationId, l.TokenHash, l.SentAtUtc }).ToListAsync();
+        links.Should().ContainSingle().Which.Should().BeEquivalentTo(
+            new { InvitationId = 7, TokenHash = hash, SentAtUtc = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc) },
+            "the link in the e-mail already sent must keep opening the invitation");
+    }
+
+    [Fact]
     public async Task Sqlite_migrations_apply_to_an_empty_file_and_match_the_model()
     {
         var folder = Directory.CreateTempSubdirectory("champion-sqlite-");

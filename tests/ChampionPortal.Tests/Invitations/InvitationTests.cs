@@ -130,6 +130,35 @@ public sealed partial class InvitationTests(MailPortalFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_reminder_leaves_the_first_emails_link_working_and_only_a_resend_replaces_the_links()
+    {
+        var (cohort, email) = await ApprovedNomineeAsync("INV-LINKS", "EC", "Gabriela Andrade", "es");
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        await InviteAllAsync(staff, cohort);
+        var first = await LinkToAsync(email);
+        var (_, board) = await staff.GetPageAsync($"/invitations?cohort={cohort}");
+        await staff.SubmitAsync(board, new Dictionary<string, string?>(), "form[action='/invitations/remind']");
+        var fromReminder = await LinkToAsync(email);
+        using var visitor = fixture.App.NewClient("es");
+
+        var (firstAfterReminder, firstPage) = await visitor.GetPageAsync(first);
+        firstAfterReminder.StatusCode.Should().Be(HttpStatusCode.OK, "the person may still click the first e-mail after a reminder");
+        firstPage.QuerySelector("form button[name=accept]").Should().NotBeNull();
+        (await visitor.GetAsync(fromReminder)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var id = await fixture.App.WithDbAsync(db => db.Invitations.Where(i => i.CohortId == cohort).Select(i => i.Id).SingleAsync());
+        (_, board) = await staff.GetPageAsync($"/invitations?cohort={cohort}");
+        await staff.SubmitAsync(board, new Dictionary<string, string?>(), $"form[action^='/invitations/{id}/resend']");
+        var resent = await LinkToAsync(email);
+        await ExpectClosedAsync(visitor, first, HttpStatusCode.NotFound, "Unknown", "Este enlace no es válido");
+        await ExpectClosedAsync(visitor, fromReminder, HttpStatusCode.NotFound, "Unknown", "Este enlace no es válido");
+
+        var (_, rsvp) = await visitor.GetPageAsync(resent);
+        var (_, thanks) = await visitor.SubmitAsync(rsvp, new Dictionary<string, string?> { ["accept"] = "false" });
+        thanks.QuerySelector("[data-testid=rsvp-thanks]")!.GetAttribute("data-accepted").Should().Be("false");
+    }
+
+    [Fact]
     public async Task The_automatic_reminder_before_expiry_is_sent_once_even_when_two_run_at_the_same_time()
     {
         var (cohort, email) = await ApprovedNomineeAsync("INV-AUTO", "PE", "Rocío Huamán", "es");

@@ -158,7 +158,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
             DemoNomination(next, authorities.First(a => a.CountryCode == "BR"), NominationStatus.Submitted, 3, now));
         await db.SaveChangesAsync(cancellationToken);
 
-        // All 40 were invited and accepted; their links are long gone, so random hashes stand in for them.
+        // All 40 were invited and accepted; their links are long gone, so none is kept.
         db.Invitations.AddRange(approved.Select(n => new Invitation
         {
             CohortId = cohort.Id,
@@ -166,7 +166,6 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
             AuthorityId = n.AuthorityId,
             CountryCode = n.CountryCode,
             Status = InvitationStatus.Accepted,
-            TokenHash = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             SentAtUtc = new DateTime(2023, 10, 2, 12, 0, 0, DateTimeKind.Utc),
             AnsweredAtUtc = new DateTime(2023, 10, 6, 12, 0, 0, DateTimeKind.Utc),
             ExpiresAtUtc = new DateTime(2023, 10, 16, 23, 59, 0, DateTimeKind.Utc),

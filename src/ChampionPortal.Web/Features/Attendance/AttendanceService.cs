@@ -213,7 +213,7 @@ public sealed class AttendanceService(PortalDbContext db, TimeProvider timeProvi
         }
 
         var hash = Invitations.InvitationService.Hash(token);
-        return await db.Invitations.Where(i => i.TokenHash == hash && (i.Status == InvitationStatus.Accepted || i.Status == InvitationStatus.Sent))
+        return await db.Invitations.Where(i => i.Links.Any(l => l.TokenHash == hash) && (i.Status == InvitationStatus.Accepted || i.Status == InvitationStatus.Sent))
             .Select(i => (int?)i.AuthorityId).SingleOrDefaultAsync(cancellationToken);
     }
 

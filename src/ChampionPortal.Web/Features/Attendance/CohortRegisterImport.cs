@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
@@ -237,7 +236,6 @@ public sealed class CohortRegisterImport(PortalDbContext db, TimeProvider timePr
                     NominationId = nominations[authority.Id].Id,
                     AuthorityId = authority.Id,
                     CountryCode = authority.CountryCode,
-                    TokenHash = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
                     SentAtUtc = startedAt,
                     ExpiresAtUtc = startedAt,
                 };

@@ -81,7 +81,6 @@ public sealed class InvitationService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var nomination in nominations)
         {
-            var token = NewToken();
             var invitation = new Invitation
             {
                 CohortId = cohortId,
@@ -89,12 +88,11 @@ public sealed class InvitationService(
                 AuthorityId = nomination.AuthorityId,
                 CountryCode = nomination.CountryCode,
                 Status = InvitationStatus.Sent,
-                TokenHash = Hash(token),
                 ExpiresAtUtc = expiresOn.ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc),
                 SentAtUtc = now,
             };
             db.Invitations.Add(invitation);
-            await SendAsync(nomination.Authority!, nomination.Cohort!.Name, token, invitation.ExpiresAtUtc, reminder: false, cancellationToken);
+            await SendLinkAsync(invitation, nomination.Authority!, nomination.Cohort!.Name, reminder: false, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -105,7 +103,7 @@ public sealed class InvitationService(
         return nominations.Count;
     }
 
-    /// <summary>A new link (the old one stops working) sent again; for invitations not yet answered.</summary>
+    /// <summary>A new link sent again, for invitations not yet answered; the links sent before stop working.</summary>
     public Task<bool> ResendAsync(int id, CancellationToken cancellationToken = default) => ChangeAsync(id, async (invitation, authority, cohortName) =>
     {
         if (invitation.Status is InvitationStatus.Accepted or InvitationStatus.Declined)
@@ -113,11 +111,10 @@ public sealed class InvitationService(
             return false;
         }
 
-        var token = NewToken();
-        invitation.TokenHash = Hash(token);
+        await db.InvitationLinks.Where(l => l.InvitationId == invitation.Id).ExecuteDeleteAsync(cancellationToken);
         invitation.Status = InvitationStatus.Sent;
         invitation.SentAtUtc = timeProvider.GetUtcNow().UtcDateTime;
-        await SendAsync(authority, cohortName, token, invitation.ExpiresAtUtc, reminder: false, cancellationToken);
+        await SendLinkAsync(invitation, authority, cohortName, reminder: false, cancellationToken);
         return true;
     }, cancellationToken);
 
@@ -176,10 +173,8 @@ public sealed class InvitationService(
 
             var invitation = await db.Invitations.Include(i => i.Authority).Include(i => i.Cohort).SingleAsync(i => i.Id == id, cancellationToken);
 
-            // A reminder carries a fresh link: the first e-mail's token is not kept anywhere to send it again.
-            var token = NewToken();
-            invitation.TokenHash = Hash(token);
-            await SendAsync(invitation.Authority!, invitation.Cohort!.Name, token, invitation.ExpiresAtUtc, reminder: true, cancellationToken);
+            // Only the hashes of the links sent are kept, so a reminder carries a link of its own; the earlier ones still work.
+            await SendLinkAsync(invitation, invitation.Authority!, invitation.Cohort!.Name, reminder: true, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             sent++;
@@ -286,13 +281,9 @@ public sealed class InvitationService(
         }
 
         var hash = Hash(token);
-        var query = db.Invitations.Include(i => i.Authority).ThenInclude(a => a!.LocalGovernment).Include(i => i.Cohort).Where(i => i.TokenHash == hash);
-        var invitation = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(cancellationToken);
-
-        // The lookup is by hash; the final comparison is made in constant time all the same.
-        return invitation is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(invitation.TokenHash), Encoding.ASCII.GetBytes(hash))
-            ? invitation
-            : null;
+        var query = db.Invitations.Include(i => i.Authority).ThenInclude(a => a!.LocalGovernment).Include(i => i.Cohort)
+            .Where(i => i.Links.Any(l => l.TokenHash == hash));
+        return await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(cancellationToken);
     }
 
     private async Task<bool> ChangeAsync(int id, Func<Invitation, Authority, string, Task<bool>> change, CancellationToken cancellationToken)
@@ -315,9 +306,11 @@ public sealed class InvitationService(
         return true;
     }
 
-    private async Task SendAsync(Authority authority, string cohortName, string token, DateTime expiresAtUtc, bool reminder, CancellationToken cancellationToken)
+    private async Task SendLinkAsync(Invitation invitation, Authority authority, string cohortName, bool reminder, CancellationToken cancellationToken)
     {
-        var model = new InvitationEmail(authority.FullName, cohortName, urls.Absolute($"/rsvp/{token}?lang={authority.PreferredLanguage}"), expiresAtUtc, reminder);
+        var token = NewToken();
+        invitation.Links.Add(new InvitationLink { TokenHash = Hash(token), SentAtUtc = timeProvider.GetUtcNow().UtcDateTime });
+        var model = new InvitationEmail(authority.FullName, cohortName, urls.Absolute($"/rsvp/{token}?lang={authority.PreferredLanguage}"), invitation.ExpiresAtUtc, reminder);
         var (subject, html, text) = await renderer.RenderAsync("Invitation", model, authority.PreferredLanguage);
         await sender.SendAsync(new EmailMessage(authority.Email, authority.FullName, subject, html, text), cancellationToken);
     }

@@ -29,7 +29,7 @@ public sealed class PortalSaveChangesInterceptor(TimeProvider timeProvider, Audi
 {
     private static readonly HashSet<string> SecretFields = new(StringComparer.Ordinal)
     {
-        nameof(Invitation.TokenHash),
+        nameof(InvitationLink.TokenHash),
         nameof(IdentityUser<int>.PasswordHash),
         nameof(IdentityUser<int>.SecurityStamp),
         nameof(IdentityUser<int>.ConcurrencyStamp),

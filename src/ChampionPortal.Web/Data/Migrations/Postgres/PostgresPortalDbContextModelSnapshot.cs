@@ -1005,11 +1005,6 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1022,9 +1017,6 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("NominationId");
 
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
                     b.HasIndex("CohortId", "AuthorityId")
                         .IsUnique();
 
@@ -1034,6 +1026,35 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                         .HasFilter("\"DirectoryConsent\"");
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.InvitationLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("InvitationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("InvitationLinks");
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.LocalAction", b =>
@@ -2174,6 +2195,15 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Cohort");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.InvitationLink", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Invitation", null)
+                        .WithMany("Links")
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.LocalAction", b =>
                 {
                     b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
@@ -2414,6 +2444,11 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ChampionPortal.Web.Domain.Event", b =>
                 {
                     b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Invitation", b =>
+                {
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.LocalAction", b =>

@@ -968,11 +968,6 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -985,9 +980,6 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("NominationId");
 
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
                     b.HasIndex("CohortId", "AuthorityId")
                         .IsUnique();
 
@@ -997,6 +989,33 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                         .HasFilter("\"DirectoryConsent\"");
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.InvitationLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InvitationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("InvitationLinks");
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.LocalAction", b =>
@@ -2107,6 +2126,15 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Cohort");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.InvitationLink", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Invitation", null)
+                        .WithMany("Links")
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.LocalAction", b =>
                 {
                     b.HasOne("ChampionPortal.Web.Domain.Cohort", null)
@@ -2347,6 +2375,11 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ChampionPortal.Web.Domain.Event", b =>
                 {
                     b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.Invitation", b =>
+                {
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.LocalAction", b =>
