@@ -92,6 +92,34 @@ public sealed class RevocationTests(PortalFixture fixture) : IClassFixture<Porta
         (await fixture.App.WithDbAsync(db => db.EligibilityExceptions.CountAsync(e => e.CohortId == s.Cohort))).Should().Be(0);
     }
 
+    [Fact]
+    public async Task A_local_governments_certificate_stands_when_its_peoples_are_revoked_and_every_page_counts_it_alike()
+    {
+        var s = await CertificateTests.SetupAsync(fixture.App, "RVK3", others: 1);
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        await IssueAllAsync(staff, s.Cohort);
+        foreach (var person in new[] { s.Pedro, s.Others[0] })
+        {
+            var certificate = await CertificateOfAsync(s.Cohort, $"P:{person}");
+            var (_, list) = await staff.GetPageAsync($"/certificates?cohort={s.Cohort}");
+            await FollowAsync(staff, await staff.SubmitAsync(list, new Dictionary<string, string?> { ["reason"] = "Did not attend." }, $"tr[data-id='{certificate.Id}'] form[action*=revoke]"));
+        }
+
+        // Both people who represented Salto lost theirs; Salto's own certificate was not revoked, so it stands.
+        (await ValidCountAsync(s.Cohort, $"G:{s.Salto}")).Should().Be(1);
+        var (_, funnel) = await staff.GetPageAsync($"/funnel?cohort={s.Cohort}");
+        var certified = funnel.QuerySelector("[data-testid=funnel-table] tr[data-stage=Certified]")!;
+        certified.QuerySelector("[data-testid=people]")!.TextContent.Should().Be("1", "only Conceição still holds a personal certificate");
+        certified.QuerySelector("[data-testid=governments]")!.TextContent.Should().Be("2", "Niterói and Salto hold valid certificates");
+        certified.QuerySelector("[data-testid=countries]")!.TextContent.Should().Be("2");
+
+        using var visitor = fixture.App.NewClient();
+        var (_, directory) = await visitor.GetPageAsync("/champions?cohort=RVK3");
+        directory.QuerySelectorAll("[data-testid=governments] li a").Select(a => a.TextContent).Should().BeEquivalentTo("Niterói RVK3", "Salto RVK3");
+        var csv = await (await visitor.GetAsync("/open-data/champions/RVK3.csv")).Content.ReadAsStringAsync();
+        csv.Split('\n').Count(line => line.StartsWith("RVK3,local_government,", StringComparison.Ordinal)).Should().Be(2);
+    }
+
     private async Task IssueAllAsync(PortalClient staff, int cohort)
     {
         var (_, list) = await staff.GetPageAsync($"/certificates?cohort={cohort}");

@@ -69,7 +69,7 @@ public sealed class CertificateService(
             return ([], []);
         }
 
-        var issued = (await db.Certificates.Where(c => c.CohortId == cohortId && c.Status == CertificateStatus.Valid).Select(c => c.RecipientKey).ToListAsync(cancellationToken)).ToHashSet();
+        var issued = (await db.Certificates.Standing().Where(c => c.CohortId == cohortId).Select(c => c.RecipientKey).ToListAsync(cancellationToken)).ToHashSet();
         var all = page.People.Where(p => p.Eligible && !issued.Contains($"P:{p.AuthorityId}"))
             .Select(p => (Recipient: new PendingRecipient($"P:{p.AuthorityId}", CertificateKind.Person, p.FullName, p.CountryCode), p.Revocation))
             .Concat(page.Governments.Where(g => !issued.Contains($"G:{g.LocalGovernmentId}"))

@@ -43,9 +43,12 @@ public sealed record ChampionsPage(
 public sealed class ChampionsService(PortalDbContext db, SouthAmericaMap map, KeptCohortFigures<DirectoryCounts> kept)
 {
     /// <summary>Cohorts with at least one valid certificate, newest first.</summary>
-    public async Task<List<CohortChoice>> CohortsAsync(CancellationToken cancellationToken = default) =>
-        await db.Cohorts.AsNoTracking().Where(c => db.Certificates.Any(x => x.CohortId == c.Id && x.Status == CertificateStatus.Valid))
+    public async Task<List<CohortChoice>> CohortsAsync(CancellationToken cancellationToken = default)
+    {
+        var standing = db.Certificates.Standing();
+        return await db.Cohorts.AsNoTracking().Where(c => standing.Any(x => x.CohortId == c.Id))
             .OrderByDescending(c => c.StartDate).Select(c => new CohortChoice(c.Id, c.Code, c.Name)).ToListAsync(cancellationToken);
+    }
 
     /// <summary>Champions listed per page of each list (local governments, people).</summary>
     public const int PageSize = 50;
@@ -174,15 +177,15 @@ public sealed class ChampionsService(PortalDbContext db, SouthAmericaMap map, Ke
     /// </summary>
     private IQueryable<Certificate> Listed(int cohortId, CertificateKind kind)
     {
-        var valid = db.Certificates.AsNoTracking().Where(c => c.CohortId == cohortId && c.Status == CertificateStatus.Valid && c.Kind == kind);
+        var valid = db.Certificates.AsNoTracking().Standing().Where(c => c.CohortId == cohortId && c.Kind == kind);
         return kind == CertificateKind.LocalGovernment
             ? valid
             : valid.Where(c => db.Invitations.Any(i => i.CohortId == c.CohortId && i.AuthorityId == c.AuthorityId && i.DirectoryConsent));
     }
 
     /// <summary>Valid certificates the public may see: every local government's, a person's only with consent.</summary>
-    private IQueryable<Certificate> Public(IReadOnlyCollection<int> cohortIds) => db.Certificates.AsNoTracking()
-        .Where(c => cohortIds.Contains(c.CohortId) && c.Status == CertificateStatus.Valid
+    private IQueryable<Certificate> Public(IReadOnlyCollection<int> cohortIds) => db.Certificates.AsNoTracking().Standing()
+        .Where(c => cohortIds.Contains(c.CohortId)
             && (c.Kind == CertificateKind.LocalGovernment
                 || db.Invitations.Any(i => i.CohortId == c.CohortId && i.AuthorityId == c.AuthorityId && i.DirectoryConsent)));
 
@@ -235,7 +238,7 @@ public sealed class ChampionsService(PortalDbContext db, SouthAmericaMap map, Ke
             .Select(i => new { i.AuthorityId, i.CountryCode }).ToListAsync(cancellationToken);
         var present = await db.Attendances.AsNoTracking().Where(a => a.CohortId == cohort.Id && a.Status == AttendanceStatus.Present)
             .Select(a => new { a.AuthorityId, a.Session!.Event!.Kind }).Distinct().ToListAsync(cancellationToken);
-        var valid = await db.Certificates.AsNoTracking().Where(c => c.CohortId == cohort.Id && c.Status == CertificateStatus.Valid)
+        var valid = await db.Certificates.AsNoTracking().Standing().Where(c => c.CohortId == cohort.Id)
             .Select(c => new { c.Kind, c.CountryCode }).ToListAsync(cancellationToken);
         return new CohortFigures(
             cohort.Name, invited.Select(i => i.AuthorityId).Distinct().Count(), invited.Select(i => i.CountryCode).Distinct().Count(),

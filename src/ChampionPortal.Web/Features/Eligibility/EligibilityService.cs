@@ -1,5 +1,6 @@
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Features.Certificates;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChampionPortal.Web.Features.Eligibility;
@@ -136,14 +137,17 @@ public sealed class EligibilityService(PortalDbContext db, TimeProvider timeProv
     /// The cohort's recipients ("P:{authority}", "G:{local government}") whose certificate was revoked and neither
     /// reissued nor replaced by a valid one: a revocation is a decision that issuing again does not undo.
     /// </summary>
-    public async Task<Dictionary<string, Revocation>> StandingRevocationsAsync(int cohortId, CancellationToken cancellationToken = default) =>
-        (await db.Certificates.AsNoTracking()
+    public async Task<Dictionary<string, Revocation>> StandingRevocationsAsync(int cohortId, CancellationToken cancellationToken = default)
+    {
+        var standing = db.Certificates.Standing();
+        return (await db.Certificates.AsNoTracking()
             .Where(c => c.CohortId == cohortId && c.Status == CertificateStatus.Revoked && c.SupersededById == null
-                && !db.Certificates.Any(v => v.CohortId == cohortId && v.RecipientKey == c.RecipientKey && v.Status == CertificateStatus.Valid))
+                && !standing.Any(v => v.CohortId == cohortId && v.RecipientKey == c.RecipientKey))
             .OrderBy(c => c.RevokedAtUtc)
             .Select(c => new { c.RecipientKey, Revocation = new Revocation(c.Id, c.RevokedAtUtc ?? DateTime.MinValue, c.RevocationReason ?? "") })
             .ToListAsync(cancellationToken))
-        .GroupBy(c => c.RecipientKey).ToDictionary(g => g.Key, g => g.Last().Revocation);
+            .GroupBy(c => c.RecipientKey).ToDictionary(g => g.Key, g => g.Last().Revocation);
+    }
 
     public async Task SaveRulesAsync(int cohortId, RulesForm form, CancellationToken cancellationToken = default)
     {

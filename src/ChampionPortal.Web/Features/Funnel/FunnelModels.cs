@@ -57,17 +57,18 @@ public enum FunnelTable
 
 /// <summary>
 /// Who reached a stage (a <see cref="StageKind"/>, and for events and sessions their id as the key): a person, the
-/// local government represented there, its kind and country, and the person's gender. A row of a query, never read.
+/// local government represented there, its kind and country, and the person's gender. A local government's own
+/// certificate is a fact without a person. A row of a query, never read.
 /// </summary>
 public sealed class StageFact
 {
     public int Stage { get; init; }
     public int Key { get; init; }
-    public int AuthorityId { get; init; }
+    public int? AuthorityId { get; init; }
     public int? LocalGovernmentId { get; init; }
     public LocalGovernmentKind? GovernmentKind { get; init; }
     public string CountryCode { get; init; } = "";
-    public GenderCategory Gender { get; init; }
+    public GenderCategory? Gender { get; init; }
 }
 
 /// <summary>A stage's distinct people and local governments in one country.</summary>

@@ -1,5 +1,6 @@
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Features.Certificates;
 using ChampionPortal.Web.Features.Events;
 using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Auth;
@@ -94,7 +95,7 @@ public sealed class FunnelService(
             {
                 g.Key.Stage,
                 g.Key.Key,
-                People = g.Select(f => f.AuthorityId).Distinct().Count(),
+                People = g.Where(f => f.AuthorityId != null).Select(f => f.AuthorityId).Distinct().Count(),
                 Governments = g.Where(f => f.LocalGovernmentId != null).Select(f => f.LocalGovernmentId).Distinct().Count(),
                 Countries = g.Select(f => f.CountryCode).Distinct().Count(),
             }).ToListAsync(cancellationToken))
@@ -104,7 +105,7 @@ public sealed class FunnelService(
                 g.Key.Stage,
                 g.Key.Key,
                 g.Key.CountryCode,
-                g.Select(f => f.AuthorityId).Distinct().Count(),
+                g.Where(f => f.AuthorityId != null).Select(f => f.AuthorityId).Distinct().Count(),
                 g.Where(f => f.LocalGovernmentId != null).Select(f => f.LocalGovernmentId).Distinct().Count()))
             .ToListAsync(cancellationToken));
         var kinds = OnContextOfItsOwnAsync(async db => (await Facts(db, cohortId, scope, eligible).Main
@@ -112,10 +113,10 @@ public sealed class FunnelService(
             .Select(g => new { g.Key.Stage, g.Key.Key, g.Key.GovernmentKind, Governments = g.Select(f => f.LocalGovernmentId).Distinct().Count() })
             .ToListAsync(cancellationToken))
             .ToDictionary(c => (c.Stage, c.Key, c.GovernmentKind!.Value), c => c.Governments));
-        var genders = OnContextOfItsOwnAsync(async db => (await Facts(db, cohortId, scope, eligible).Main.GroupBy(f => new { f.Stage, f.Key, f.Gender })
+        var genders = OnContextOfItsOwnAsync(async db => (await Facts(db, cohortId, scope, eligible).Main.Where(f => f.AuthorityId != null).GroupBy(f => new { f.Stage, f.Key, f.Gender })
             .Select(g => new { g.Key.Stage, g.Key.Key, g.Key.Gender, People = g.Select(f => f.AuthorityId).Distinct().Count() })
             .ToListAsync(cancellationToken))
-            .ToDictionary(c => (c.Stage, c.Key, c.Gender), c => c.People));
+            .ToDictionary(c => (c.Stage, c.Key, c.Gender!.Value), c => c.People));
         await Task.WhenAll(stages, countries, kinds, genders);
         return new FunnelFigures(await stages, await countries, await kinds, await genders);
     }
@@ -166,18 +167,31 @@ public sealed class FunnelService(
             CountryCode = a.CountryCode,
             Gender = a.Authority!.Gender,
         });
-        var certified = scope.Apply(db.Certificates.AsNoTracking())
-            .Where(c => c.CohortId == cohortId && c.Kind == CertificateKind.Person && c.Status == CertificateStatus.Valid && c.AuthorityId != null)
+        // Recognized people and local governments each by their own certificates (Recognition's rule): a local
+        // government counts while its certificate is valid, whatever became of its people's.
+        var standing = scope.Apply(db.Certificates.AsNoTracking()).Standing().Where(c => c.CohortId == cohortId);
+        var certified = standing.Where(c => c.Kind == CertificateKind.Person)
             .Join(db.Authorities, c => c.AuthorityId, a => a.Id, (c, a) => new StageFact
             {
                 Stage = (int)StageKind.Certified,
                 Key = 0,
                 AuthorityId = a.Id,
-                LocalGovernmentId = c.LocalGovernmentId,
+                LocalGovernmentId = null,
                 GovernmentKind = null,
                 CountryCode = c.CountryCode,
                 Gender = a.Gender,
-            });
+            })
+            .Concat(standing.Where(c => c.Kind == CertificateKind.LocalGovernment)
+                .Join(db.LocalGovernments, c => c.LocalGovernmentId, g => g.Id, (c, g) => new StageFact
+                {
+                    Stage = (int)StageKind.Certified,
+                    Key = 0,
+                    AuthorityId = null,
+                    LocalGovernmentId = g.Id,
+                    GovernmentKind = g.Kind,
+                    CountryCode = c.CountryCode,
+                    Gender = null,
+                }));
 
         var main = Nominated(nominations, StageKind.Nominated)
             .Concat(Nominated(nominations.Where(n => n.Status == NominationStatus.Approved), StageKind.Approved))
