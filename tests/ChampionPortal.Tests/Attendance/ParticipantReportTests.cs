@@ -116,6 +116,57 @@ public sealed class ParticipantReportTests(PortalFixture fixture) : IClassFixtur
         Participant(next, "Rosa Benítez").QuerySelectorAll("td")[2].TextContent.Trim().Should().Be("50");
     }
 
+    [Fact]
+    public async Task A_report_whose_times_fall_on_another_day_is_refused_and_one_with_a_stray_stay_names_its_row()
+    {
+        // 11:00–13:00 in Buenos Aires on 3 Dec; the export is of a meeting on 1 Dec.
+        var who = await SessionWithInviteesAsync("OTHERDAY", new DateTime(2023, 12, 3, 14, 0, 0, DateTimeKind.Utc), "America/Argentina/Buenos_Aires");
+        var header = "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent";
+        string[] firstOfDecember =
+        [
+            "Rosa Benítez,rosa@otherday.example.org,12/01/2023 11:00:00 AM,12/01/2023 12:30:00 PM,90,No,Y",
+            "Óscar Pérez,oscar@otherday.example.org,12/01/2023 11:05:00 AM,12/01/2023 12:55:00 PM,110,No,Y",
+            "José Pérez,jose@otherday.example.org,12/01/2023 11:02:00 AM,12/01/2023 12:40:00 PM,98,No,Y",
+            "Marta Quiroga,marta@otherday.example.org,12/01/2023 10:58:00 AM,12/01/2023 01:00:00 PM,122,No,Y",
+        ];
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff, language: "es");
+
+        var page = await UploadAsync(staff, who.SessionId, "participants_1dec.csv", Encoding.UTF8.GetBytes(string.Join("\n", [header, .. firstOfDecember])));
+
+        var es = System.Globalization.CultureInfo.GetCultureInfo("es");
+        string On(int day, int hour, int minute) => new DateTime(2023, 12, day, hour, minute, 0).ToString("d MMM yyyy HH:mm", es);
+        page.QuerySelector("[data-testid=import-problems]")!.TextContent.Should().Contain(
+            $"Las horas del informe (del {On(1, 10, 58)} al {On(1, 13, 0)}) no coinciden con las de la sesión (del {On(3, 11, 0)} al {On(3, 13, 0)}): ¿es el informe de esta sesión?");
+        page.QuerySelector("[data-testid=reconcile-form]").Should().BeNull("no one is proposed as present from another day's meeting");
+        (await MarksAsync(who.SessionId)).Should().BeEmpty();
+
+        // A report of this session with one stay from another day: that row is named and nothing can be confirmed.
+        var mixed = string.Join("\n", header,
+            "Rosa Benítez,rosa@otherday.example.org,12/03/2023 11:00:00 AM,12/03/2023 12:30:00 PM,90,No,Y",
+            firstOfDecember[1]);
+        var review = await UploadAsync(staff, who.SessionId, "participants_3dec.csv", Encoding.UTF8.GetBytes(mixed));
+        review.QuerySelector("[data-testid=import-problems] li[data-row='3']")!.TextContent.Should().Contain(
+            $"la estancia del {On(1, 11, 5)} al {On(1, 12, 55)} no coincide con la sesión.");
+        review.QuerySelector("[data-testid=reconcile-form]").Should().BeNull("the stray row must be taken out of the file first");
+    }
+
+    [Fact]
+    public async Task A_report_for_a_session_not_yet_held_is_refused()
+    {
+        var starts = DateTime.UtcNow.Date.AddDays(3).AddHours(14);
+        var who = await SessionWithInviteesAsync("NOTYET", starts, "America/Argentina/Buenos_Aires");
+        var csv = "Name,Email,Duration\nRosa Benítez,rosa@notyet.example.org,95";
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff, language: "pt");
+
+        var page = await UploadAsync(staff, who.SessionId, "participants.csv", Encoding.UTF8.GetBytes(csv));
+
+        var local = starts.AddHours(-3).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("pt"));
+        page.QuerySelector("[data-testid=import-problems]")!.TextContent.Should().Contain(
+            $"A sessão ainda não foi realizada (começa em {local}): envie o relatório de participantes depois que ela tiver começado.");
+        page.QuerySelector("[data-testid=reconcile-form]").Should().BeNull();
+        (await MarksAsync(who.SessionId)).Should().BeEmpty();
+    }
+
     public static TheoryData<string, string, string> BrokenReports => new()
     {
         { "leave before join", "Name,Email,Join Time,Leave Time\nRosa Benítez,rosa@broken.example.org,2023-11-24 11:30:00,2023-11-24 10:15:00", "Row 2: the leave time 2023-11-24 10:15:00 is before the join time 2023-11-24 11:30:00." },

@@ -136,7 +136,35 @@ public static partial class ParticipantReport
             problems.Add(new ImportProblem(null, "File_NoRows"));
         }
 
-        return (entries, problems);
+        return OutsideTheSession(entries, session) is { } refused ? ([], [refused]) : (entries, [.. problems, .. StraysOf(entries, session)]);
+    }
+
+    /// <summary>
+    /// A report none of whose stays overlaps the session is another meeting's (another day's export, another
+    /// session's): it would propose people as present who were not. Reports with durations alone cannot be checked.
+    /// </summary>
+    private static ImportProblem? OutsideTheSession(IReadOnlyList<ReportEntry> entries, SessionHeader session)
+    {
+        var timed = entries.Where(e => e.JoinUtc is not null).ToList();
+        if (timed.Count == 0 || timed.Any(e => e.LeaveUtc > session.StartsAtUtc && e.JoinUtc < session.EndsAtUtc))
+        {
+            return null;
+        }
+
+        DateTime Local(DateTime utc) => ZonedTime.ToLocal(utc, session.TimeZone);
+        return new ImportProblem(
+            null, "Report_OtherTime", Local(timed.Min(e => e.JoinUtc!.Value)), Local(timed.Max(e => e.LeaveUtc!.Value)), Local(session.StartsAtUtc), Local(session.EndsAtUtc));
+    }
+
+    /// <summary>
+    /// Stays of a report of the session that lie wholly outside it, an hour's margin either side (people join early
+    /// and stay on): a line pasted from another meeting, named so that staff take it out before anything is recorded.
+    /// </summary>
+    private static IEnumerable<ImportProblem> StraysOf(IReadOnlyList<ReportEntry> entries, SessionHeader session)
+    {
+        var (from, until) = (session.StartsAtUtc.AddHours(-1), session.EndsAtUtc.AddHours(1));
+        return entries.Where(e => e.JoinUtc is { } join && (e.LeaveUtc < from || join > until))
+            .Select(e => new ImportProblem(e.RowNumber, "Report_StayOutsideSession", ZonedTime.ToLocal(e.JoinUtc!.Value, session.TimeZone), ZonedTime.ToLocal(e.LeaveUtc!.Value, session.TimeZone)));
     }
 
     /// <summary>

@@ -23,6 +23,11 @@ public sealed class ReportReconciliation(PortalDbContext db, AttendanceService a
             return null;
         }
 
+        if (session.StartsAtUtc > timeProvider.GetUtcNow().UtcDateTime)
+        {
+            return new ReportRefused(session, [new ImportProblem(null, "Report_NotHeldYet", ZonedTime.ToLocal(session.StartsAtUtc, session.TimeZone))]);
+        }
+
         var (rows, problem) = await ImportFileReader.ReadTableAsync(file, cancellationToken);
         if (problem is not null)
         {
