@@ -33,6 +33,9 @@ public class Invitation : IVersioned, ICountryScoped, ICountedInCohortFigures
     public bool DirectoryConsent { get; set; }
     public DateOnly? LastReminderOn { get; set; }
     public int ReminderCount { get; set; }
+
+    /// <summary>Accepted by coming to a session of the cohort (checked in, or marked present) rather than through the link.</summary>
+    public bool AcceptedAtSession { get; set; }
     public int Version { get; set; }
 }
 

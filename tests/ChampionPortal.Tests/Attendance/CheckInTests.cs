@@ -53,6 +53,43 @@ public sealed class CheckInTests(PortalFixture fixture) : IClassFixture<PortalFi
     }
 
     [Fact]
+    public async Task Coming_to_a_session_answers_an_unanswered_invitation_and_staff_see_how_it_was_accepted()
+    {
+        var (cohort, sessions) = await fixture.App.AddCohortAsync("CHK4", ("NOW", EventKind.LaunchForum, DateTime.UtcNow.AddMinutes(-15), 120, "America/Montevideo"));
+        var place = await fixture.App.AddLocalGovernmentAsync("Paysandú CHK4", "UY");
+        var silent = await fixture.App.AddAuthorityAsync("Valeria Núñez", place, "UY");
+        await fixture.App.AddInvitationAsync(cohort, silent, InvitationStatus.Sent);
+        var markedByStaff = await fixture.App.AddAuthorityAsync("Ignacio Sosa", place, "UY");
+        await fixture.App.AddInvitationAsync(cohort, markedByStaff, InvitationStatus.Expired);
+        using var authority = await fixture.App.SignedInClientAsync(Roles.Authority, language: "es", authorityId: silent);
+
+        var (_, form) = await authority.GetPageAsync("/check-in?code=CHK4NOW");
+        var (_, result) = await authority.SubmitAsync(form, new Dictionary<string, string?>(), "[data-testid=check-in-form]");
+        result.QuerySelector("[data-testid=check-in-result]")!.GetAttribute("data-outcome").Should().Be("CheckedIn");
+        result.QuerySelector("[data-testid=check-in-accepted]")!.TextContent.Should().Be("Su invitación a la cohorte quedó aceptada con este registro.");
+
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff, language: "es");
+        var (_, register) = await staff.GetPageAsync($"/sessions/{sessions["NOW"]}/attendance");
+        var row = register.QuerySelectorAll("[data-testid=register] tbody tr").Single(r => r.TextContent.Contains("Ignacio Sosa", StringComparison.Ordinal));
+        var fields = new Dictionary<string, string?> { [row.QuerySelector("select[name$='.Status']")!.GetAttribute("name")!] = "Present" };
+        await staff.SubmitAsync(register, fields, "[data-testid=register-form]");
+
+        (await fixture.App.WithDbAsync(db => db.Invitations.AsNoTracking().Where(i => i.CohortId == cohort).ToDictionaryAsync(i => i.AuthorityId, i => (i.Status, i.AcceptedAtSession))))
+            .Should().BeEquivalentTo(new Dictionary<int, (InvitationStatus, bool)> { [silent] = (InvitationStatus.Accepted, true), [markedByStaff] = (InvitationStatus.Accepted, true) });
+        var (_, after) = await staff.GetPageAsync($"/sessions/{sessions["NOW"]}/attendance");
+        after.QuerySelectorAll("[data-testid=register] tbody tr [data-testid=invitation-status]").Select(b => b.TextContent.Trim())
+            .Should().Equal("Aceptada al asistir", "Aceptada al asistir");
+
+        var (_, board) = await staff.GetPageAsync($"/invitations?cohort={cohort}");
+        board.QuerySelectorAll("[data-testid=accepted-at-session]").Select(n => n.TextContent).Should().Equal("al asistir a una sesión", "al asistir a una sesión");
+
+        // The funnel never counts more people at an event than accepted the invitation.
+        var (_, funnel) = await staff.GetPageAsync($"/funnel?cohort={cohort}");
+        funnel.QuerySelector("[data-testid=funnel-table] tr[data-stage=Accepted] [data-testid=people]")!.TextContent.Should().Be("2");
+        funnel.QuerySelector("[data-testid=funnel-table] tr[data-stage=Event] [data-testid=people]")!.TextContent.Should().Be("2");
+    }
+
+    [Fact]
     public async Task The_check_in_screen_shows_the_code_and_a_qr_code_of_the_check_in_address()
     {
         var (_, sessions) = await fixture.App.AddCohortAsync("CHK3", ("NOW", EventKind.LaunchForum, DateTime.UtcNow.AddMinutes(-5), 60, "America/Lima"));

@@ -1,5 +1,6 @@
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChampionPortal.Web.Features.Attendance;
 
@@ -9,6 +10,30 @@ namespace ChampionPortal.Web.Features.Attendance;
 /// </summary>
 public sealed class AttendanceMarks(PortalDbContext db, int cohortId, int sessionId, IDictionary<int, Domain.Attendance> existing, DateTime now)
 {
+    private readonly HashSet<int> markedPresent = [];
+
+    /// <summary>
+    /// Coming to a session answers the invitation: the invitations of those marked present here that were not accepted
+    /// (never answered, expired, or declined and then came after all) become accepted, marked as accepted at the
+    /// session, so that the funnel never counts more people at an event than accepted. Changes the tracked
+    /// invitations for the caller's save; returns the people whose invitation it accepted.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> AcceptInvitationsOfThePresentAsync(CancellationToken cancellationToken)
+    {
+        var present = markedPresent.ToList();
+        var unaccepted = await db.Invitations
+            .Where(i => i.CohortId == cohortId && present.Contains(i.AuthorityId) && i.Status != InvitationStatus.Accepted && i.Status != InvitationStatus.Revoked)
+            .ToListAsync(cancellationToken);
+        foreach (var invitation in unaccepted)
+        {
+            invitation.Status = InvitationStatus.Accepted;
+            invitation.AnsweredAtUtc = now;
+            invitation.AcceptedAtSession = true;
+        }
+
+        return [.. unaccepted.Select(i => i.AuthorityId)];
+    }
+
     public Domain.Attendance Mark(int authorityId, AttendanceStatus status, LocalGovernment? represented, string personCountry, AttendanceSource source, int? minutes = null)
     {
         if (!existing.TryGetValue(authorityId, out var mark))
@@ -20,6 +45,15 @@ public sealed class AttendanceMarks(PortalDbContext db, int cohortId, int sessio
 
         mark.Status = status;
         mark.Source = source;
+        if (status == AttendanceStatus.Present)
+        {
+            markedPresent.Add(authorityId);
+        }
+        else
+        {
+            markedPresent.Remove(authorityId);
+        }
+
         mark.LocalGovernment = represented;
         mark.LocalGovernmentId = represented?.Id is > 0 ? represented.Id : null;
         mark.CountryCode = represented?.CountryCode ?? personCountry;

@@ -25,7 +25,7 @@ public sealed record SessionHeader(
 public sealed record GovernmentOption(int Id, string Name, string CountryCode);
 
 public sealed record RegisterRow(
-    int AuthorityId, string FullName, string Email, string CountryCode, InvitationStatus InvitationStatus, int? CurrentLocalGovernmentId,
+    int AuthorityId, string FullName, string Email, string CountryCode, InvitationStatus InvitationStatus, bool AcceptedAtSession, int? CurrentLocalGovernmentId,
     AttendanceStatus? Status, int? RepresentedLocalGovernmentId, AttendanceSource? Source, int? MinutesAttended, int Version);
 
 public sealed record AttendanceRegister(SessionHeader Session, bool HasEnded, IReadOnlyList<RegisterRow> Rows, IReadOnlyList<GovernmentOption> Governments)
@@ -62,7 +62,11 @@ public enum CheckInOutcome
     NotOpen,
 }
 
-public sealed record CheckInResult(CheckInOutcome Outcome, string? SessionTitle = null, DateTime? OpensAtUtc = null, DateTime? ClosesAtUtc = null, string? TimeZone = null);
+public sealed record CheckInResult(CheckInOutcome Outcome, string? SessionTitle = null, DateTime? OpensAtUtc = null, DateTime? ClosesAtUtc = null, string? TimeZone = null)
+{
+    /// <summary>The person's invitation had not been accepted: this check-in accepted it.</summary>
+    public bool InvitationAccepted { get; init; }
+}
 
 public sealed record CheckInPage(string? Code, string? InvitationToken, CheckInResult? Result);
 

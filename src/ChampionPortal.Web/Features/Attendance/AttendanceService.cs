@@ -27,7 +27,7 @@ public sealed class AttendanceService(PortalDbContext db, TimeProvider timeProvi
                 join a in db.Attendances.Where(a => a.SessionId == sessionId) on i.AuthorityId equals a.AuthorityId into marks
                 from a in marks.DefaultIfEmpty()
                 select new RegisterRow(
-                    i.AuthorityId, i.Authority!.FullName, i.Authority.Email, i.Authority.CountryCode, i.Status, i.Authority.LocalGovernmentId,
+                    i.AuthorityId, i.Authority!.FullName, i.Authority.Email, i.Authority.CountryCode, i.Status, i.AcceptedAtSession, i.Authority.LocalGovernmentId,
                     a == null ? null : a.Status, a == null ? null : a.LocalGovernmentId, a == null ? null : a.Source, a == null ? null : a.MinutesAttended,
                     a == null ? 0 : a.Version))
             .ToListAsync(cancellationToken);
@@ -92,6 +92,7 @@ public sealed class AttendanceService(PortalDbContext db, TimeProvider timeProvi
             saved++;
         }
 
+        await marks.AcceptInvitationsOfThePresentAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -190,7 +191,9 @@ public sealed class AttendanceService(PortalDbContext db, TimeProvider timeProvi
         var represented = existing.Values.SingleOrDefault()?.LocalGovernmentId is { } chosen
             ? await db.LocalGovernments.SingleAsync(l => l.Id == chosen, cancellationToken)
             : person.LocalGovernment;
-        new AttendanceMarks(db, session.CohortId, session.Id, existing, Now).Mark(authorityId, AttendanceStatus.Present, represented, person.CountryCode, AttendanceSource.CheckIn);
+        var marks = new AttendanceMarks(db, session.CohortId, session.Id, existing, Now);
+        marks.Mark(authorityId, AttendanceStatus.Present, represented, person.CountryCode, AttendanceSource.CheckIn);
+        var accepted = await marks.AcceptInvitationsOfThePresentAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -201,7 +204,7 @@ public sealed class AttendanceService(PortalDbContext db, TimeProvider timeProvi
             return new CheckInResult(CheckInOutcome.AlreadyCheckedIn, session.Title);
         }
 
-        return new CheckInResult(CheckInOutcome.CheckedIn, session.Title);
+        return new CheckInResult(CheckInOutcome.CheckedIn, session.Title) { InvitationAccepted = accepted.Count > 0 };
     }
 
     /// <summary>The person an invitation link belongs to, while the link is good for checking in (not revoked or declined).</summary>

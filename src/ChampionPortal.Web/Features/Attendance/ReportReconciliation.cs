@@ -139,6 +139,7 @@ public sealed class ReportReconciliation(PortalDbContext db, AttendanceService a
             marks.Mark(proposal.AuthorityId, proposal.Proposed, government, person.CountryCode, AttendanceSource.Report, proposal.Minutes);
         }
 
+        await marks.AcceptInvitationsOfThePresentAsync(cancellationToken);
         db.ImportBatches.Remove(loaded.Batch);
         await db.SaveChangesAsync(cancellationToken);
         return (page, null, proposals.Count(p => p.Proposed == AttendanceStatus.Present), proposals.Count(p => p.Proposed == AttendanceStatus.Absent));

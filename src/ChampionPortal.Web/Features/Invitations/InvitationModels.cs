@@ -9,7 +9,7 @@ public sealed class InvitationsResources;
 
 public sealed record InvitationRow(
     int Id, string AuthorityName, string CountryCode, InvitationStatus Status, DateTime ExpiresAtUtc, DateTime? SentAtUtc, DateTime? AnsweredAtUtc,
-    int ReminderCount, bool DirectoryConsent, int Version) : ICountryScoped;
+    int ReminderCount, bool DirectoryConsent, bool AcceptedAtSession, int Version) : ICountryScoped;
 
 public sealed record InvitableNominee(int NominationId, string AuthorityName, string CountryCode);
 

@@ -35,7 +35,7 @@ public sealed class InvitationService(
             .OrderBy(i => i.CountryCode).ThenBy(i => i.Authority!.SearchKey)
             .Select(i => new InvitationRow(
                 i.Id, i.Authority!.FullName, i.CountryCode, i.Status == InvitationStatus.Sent && i.ExpiresAtUtc < now ? InvitationStatus.Expired : i.Status,
-                i.ExpiresAtUtc, i.SentAtUtc, i.AnsweredAtUtc, i.ReminderCount, i.DirectoryConsent, i.Version))
+                i.ExpiresAtUtc, i.SentAtUtc, i.AnsweredAtUtc, i.ReminderCount, i.DirectoryConsent, i.AcceptedAtSession, i.Version))
             .ToListAsync(cancellationToken);
         var invitable = scope.OnlyCountry is null
             ? await db.Nominations.AsNoTracking()
@@ -66,7 +66,7 @@ public sealed class InvitationService(
 
     public Task<InvitationRow?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         db.Invitations.AsNoTracking().Where(i => i.Id == id)
-            .Select(i => new InvitationRow(i.Id, i.Authority!.FullName, i.CountryCode, i.Status, i.ExpiresAtUtc, i.SentAtUtc, i.AnsweredAtUtc, i.ReminderCount, i.DirectoryConsent, i.Version))
+            .Select(i => new InvitationRow(i.Id, i.Authority!.FullName, i.CountryCode, i.Status, i.ExpiresAtUtc, i.SentAtUtc, i.AnsweredAtUtc, i.ReminderCount, i.DirectoryConsent, i.AcceptedAtSession, i.Version))
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Invites the selected approved nominees of the cohort that have no invitation yet, each with a personal link.</summary>

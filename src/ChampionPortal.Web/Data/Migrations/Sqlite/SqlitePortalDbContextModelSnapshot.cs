@@ -926,6 +926,9 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AcceptedAtSession")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("AnsweredAtUtc")
                         .HasColumnType("TEXT");
 
