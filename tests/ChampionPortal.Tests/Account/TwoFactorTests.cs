@@ -31,8 +31,17 @@ public sealed class TwoFactorTests(PortalFixture fixture) : IClassFixture<Portal
             refused.Headers.Location!.ToString().Should().Be("/account/two-factor/setup");
         }
 
-        var (_, setup) = await client.GetPageAsync("/account/two-factor/setup");
-        setup.QuerySelector("[data-testid=two-factor-required]").Should().NotBeNull();
+        // After the grace period the password alone does not open set-up: a link goes to the account's mailbox.
+        var (_, locked) = await client.GetPageAsync("/account/two-factor/setup");
+        locked.QuerySelector("[data-testid=two-factor-required]").Should().NotBeNull();
+        locked.QuerySelector("[data-testid=authenticator-key]").Should().BeNull("whoever knows only the password must not enrol an authenticator of their own");
+        var (_, forged) = await client.GetPageAsync("/account/two-factor/setup?enrolment=not-a-real-link");
+        forged.QuerySelector("[data-testid=enrolment-link-invalid]")!.TextContent.Should().Be("Este enlace de configuración ya no es válido: pida uno nuevo.");
+        forged.QuerySelector("[data-testid=authenticator-key]").Should().BeNull();
+        await client.SubmitAsync(locked, new Dictionary<string, string?>(), "form[action='/account/two-factor/setup/link']");
+        var link = await EmailedLinkAsync(email, "Configure el inicio de sesión en dos pasos en Champion Portal");
+
+        var (_, setup) = await client.GetPageAsync(link);
         var key = setup.QuerySelector("[data-testid=authenticator-key]")!.TextContent;
         setup.QuerySelector("svg").Should().NotBeNull("a QR code for the app is drawn on the page");
 
@@ -41,11 +50,11 @@ public sealed class TwoFactorTests(PortalFixture fixture) : IClassFixture<Portal
         wrongPage.QuerySelector("[data-testid=validation-summary]")!.TextContent.Should().Contain("no es válido");
         (await client.GetAsync("/cohorts")).StatusCode.Should().Be(HttpStatusCode.Redirect, "a wrong code turns nothing on");
 
-        var (_, again) = await client.GetPageAsync("/account/two-factor/setup");
-        var (_, codesPage) = await client.SubmitAsync(again, new Dictionary<string, string?> { ["Form.Code"] = Totp.Code(key) });
+        var (_, codesPage) = await client.SubmitAsync(wrongPage, new Dictionary<string, string?> { ["Form.Code"] = Totp.Code(key) });
         var recoveryCodes = codesPage.QuerySelectorAll("[data-testid=recovery-codes] li").Select(li => li.TextContent.Trim()).ToList();
         recoveryCodes.Should().HaveCount(10).And.OnlyHaveUniqueItems();
         (await client.GetAsync("/cohorts")).StatusCode.Should().Be(HttpStatusCode.OK, "the portal opens once two-factor sign-in is on");
+        (await SubjectsAsync(email)).Should().Contain("Se activó el inicio de sesión en dos pasos en su cuenta", "the owner hears of every enrolment");
 
         var (_, status) = await client.GetPageAsync("/account/two-factor/setup");
         status.QuerySelector("form[action='/account/two-factor/disable']").Should().BeNull("regional staff are not offered to turn it off");
@@ -70,6 +79,7 @@ public sealed class TwoFactorTests(PortalFixture fixture) : IClassFixture<Portal
         (await SignInWithRecoveryCodeAsync(email, recoveryCodes[3])).Should().Be(HttpStatusCode.Redirect);
         (await SignInWithRecoveryCodeAsync(email, recoveryCodes[3])).Should().Be(HttpStatusCode.OK, "the form is shown again with an error");
         (await SignInWithRecoveryCodeAsync(email, recoveryCodes[4])).Should().Be(HttpStatusCode.Redirect);
+        (await SubjectsAsync(email)).Count(s => s == "Se usó un código de recuperación para iniciar sesión en su cuenta").Should().Be(2, "each use of a recovery code is e-mailed");
     }
 
     [Fact]
@@ -105,6 +115,16 @@ public sealed class TwoFactorTests(PortalFixture fixture) : IClassFixture<Portal
         var (_, step) = await client.GetPageAsync("/account/two-factor?recovery=true");
         var (response, _) = await client.SubmitAsync(step, new Dictionary<string, string?> { ["Code"] = code });
         return response.StatusCode;
+    }
+
+    private Task<List<string>> SubjectsAsync(string email) =>
+        fixture.App.WithDbAsync(db => db.OutboxMessages.Where(m => m.ToAddress == email).OrderBy(m => m.Id).Select(m => m.Subject).ToListAsync());
+
+    private async Task<string> EmailedLinkAsync(string email, string subject)
+    {
+        var text = await fixture.App.WithDbAsync(db => db.OutboxMessages.Where(m => m.ToAddress == email && m.Subject == subject).Select(m => m.TextBody).SingleAsync());
+        var link = System.Text.RegularExpressions.Regex.Match(text, @"https?://\S+").Value;
+        return new Uri(link).PathAndQuery;
     }
 
     private Task<DateTime?> RequiredFromAsync(string email) =>

@@ -224,6 +224,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
             new("POST /account/two-factor", "/account/two-factor", "AAAAAAA"),
             new("GET /account/two-factor/setup", "/account/two-factor/setup", "SAAAAAA"),
             new("POST /account/two-factor/setup", "/account/two-factor/setup", "SAAAAAA"),
+            new("POST /account/two-factor/setup/link", "/account/two-factor/setup/link", "SAAAAAA"),
             new("POST /account/two-factor/recovery-codes", "/account/two-factor/recovery-codes", "SAAAAAA"),
             new("POST /account/two-factor/disable", "/account/two-factor/disable", "SAAAAAA"),
 

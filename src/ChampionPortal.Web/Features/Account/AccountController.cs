@@ -34,9 +34,6 @@ public sealed class AccountController(AccountService accounts, IStringLocalizer<
                     ["returnUrl"] = Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : null,
                     ["rememberMe"] = form.RememberMe ? "true" : null,
                 }));
-            case SignInOutcome.LockedOut:
-                ModelState.AddModelError("", text["SignIn_LockedOut"]);
-                break;
             default:
                 ModelState.AddModelError("", text["SignIn_Failed"]);
                 break;

@@ -84,4 +84,8 @@ public sealed class TwoFactorCodeForm
     [StringLength(12, ErrorMessage = "Validation_MaxLength")]
     [Display(Name = "Field_TwoFactorCode")]
     public string? Code { get; set; }
+
+    /// <summary>The e-mailed set-up link's token, needed after the grace period.</summary>
+    [StringLength(1000, ErrorMessage = "Validation_MaxLength")]
+    public string? Enrolment { get; set; }
 }

@@ -9,27 +9,37 @@ public enum SignInOutcome
 {
     SignedIn,
     Failed,
+
+    /// <summary>Only after the password was right (the second step of two-factor sign-in): the first step never says so.</summary>
     LockedOut,
     RequiresTwoFactor,
 }
 
 public sealed class AccountService(
-    SignInManager<PortalUser> signInManager, UserManager<PortalUser> userManager, PasswordLinkSender passwordLinks, Data.PortalDbContext db)
+    SignInManager<PortalUser> signInManager, UserManager<PortalUser> userManager, IPasswordHasher<PortalUser> passwordHasher,
+    PasswordLinkSender passwordLinks, Data.PortalDbContext db)
 {
+    /// <summary>A hash of no one's password, made with the portal's hasher settings, checked when there is no account's to check.</summary>
+    private static string? decoyHash;
+
+    /// <summary>
+    /// Signs in with e-mail and password. An unknown address, a deactivated or locked account and a wrong password
+    /// get the same answer after the same hash work, so that neither the words nor the time taken tell whether an
+    /// account exists (a lockout is not announced either: the sign-in page says how to open a locked account).
+    /// </summary>
     public async Task<SignInOutcome> SignInAsync(SignInForm form)
     {
         var user = await userManager.FindByEmailAsync(form.Email.Trim());
-
-        // The same answer for an unknown address, a wrong password and a deactivated account: no enumeration.
-        if (user is null || !user.IsActive)
+        if (user is null || !user.IsActive || await userManager.IsLockedOutAsync(user))
         {
+            decoyHash ??= passwordHasher.HashPassword(new PortalUser(), Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+            passwordHasher.VerifyHashedPassword(user ?? new PortalUser(), decoyHash, form.Password);
             return SignInOutcome.Failed;
         }
 
         var result = await signInManager.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
         return result.Succeeded ? SignInOutcome.SignedIn
             : result.RequiresTwoFactor ? SignInOutcome.RequiresTwoFactor
-            : result.IsLockedOut ? SignInOutcome.LockedOut
             : SignInOutcome.Failed;
     }
 

@@ -46,12 +46,12 @@ public sealed class TwoFactorController(TwoFactorService twoFactor, IStringLocal
     }
 
     [HttpGet("setup")]
-    public async Task<IActionResult> Setup() => View("TwoFactorSetup", await twoFactor.PageAsync(User));
+    public async Task<IActionResult> Setup(string? enrolment) => View("TwoFactorSetup", await twoFactor.PageAsync(User, enrolment));
 
     [HttpPost("setup")]
     public async Task<IActionResult> Setup(TwoFactorCodeForm form)
     {
-        if (ModelState.IsValid && await twoFactor.EnableAsync(User, form.Code!) is { } codes)
+        if (ModelState.IsValid && await twoFactor.EnableAsync(User, form.Code!, form.Enrolment) is { } codes)
         {
             return View("RecoveryCodes", new RecoveryCodesPage(codes));
         }
@@ -61,7 +61,15 @@ public sealed class TwoFactorController(TwoFactorService twoFactor, IStringLocal
             ModelState.AddFieldError(nameof(form.Code), text["TwoFactor_WrongCode"]);
         }
 
-        return View("TwoFactorSetup", await twoFactor.PageAsync(User) with { Form = new TwoFactorCodeForm() });
+        return View("TwoFactorSetup", await twoFactor.PageAsync(User, form.Enrolment) with { Form = new TwoFactorCodeForm { Enrolment = form.Enrolment } });
+    }
+
+    [HttpPost("setup/link"), EnableRateLimiting(SignInRateLimit.Policy)]
+    public async Task<IActionResult> SendEnrolmentLink()
+    {
+        await twoFactor.SendEnrolmentLinkAsync(User);
+        TempData["Notice"] = text["TwoFactor_LinkSent"].Value;
+        return Redirect("/account/two-factor/setup");
     }
 
     [HttpPost("recovery-codes")]

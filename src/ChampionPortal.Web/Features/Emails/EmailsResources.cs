@@ -5,3 +5,18 @@ public sealed class EmailsResources;
 
 /// <summary>A link that lets the recipient choose a password: after "forgot password", or for a new account.</summary>
 public sealed record PasswordLinkEmail(string RecipientName, string Link, int ValidForHours, bool NewAccount);
+
+public enum AccountNoticeKind
+{
+    /// <summary>The link that opens two-factor set-up once the grace period is over.</summary>
+    TwoFactorLink,
+
+    /// <summary>Two-factor sign-in was turned on: the owner hears of every enrolment.</summary>
+    TwoFactorEnabled,
+
+    /// <summary>A recovery code was used to sign in.</summary>
+    RecoveryCodeUsed,
+}
+
+/// <summary>A message about the security of the recipient's own account; <see cref="Link"/> only for <see cref="AccountNoticeKind.TwoFactorLink"/>.</summary>
+public sealed record AccountNoticeEmail(string RecipientName, AccountNoticeKind Kind, string? Link, int ValidForHours);

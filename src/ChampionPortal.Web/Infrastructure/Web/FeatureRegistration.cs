@@ -17,6 +17,7 @@ public static class FeatureRegistration
         services.AddScoped<AccountService>();
         services.AddScoped<TwoFactorService>();
         services.AddScoped<PasswordLinkSender>();
+        services.AddScoped<AccountNoticeSender>();
         services.AddScoped<LocalGovernmentService>();
         services.AddScoped<ReferenceDataService>();
         services.AddScoped<CohortService>();
