@@ -389,6 +389,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
             new("POST /settings/certificates/signatures/{cohort:int}/remove", $"/settings/certificates/signatures/{i.Cohort}/remove", "SDDDDAA"),
             new("GET /settings/certificates/images/{key}", "/settings/certificates/images/logo-1", "SDDDDNN"),
             new("GET /settings/certificates/preview/{cohort:int}/{language}", $"/settings/certificates/preview/{i.Cohort}/es", "SDDDDAA"),
+            new("GET /certificates/download/{token}", "/certificates/download/not-a-link", "NNNNNNN"),
+            new("GET /certificates/download/{token}/pdf", "/certificates/download/not-a-link/pdf", "NNNNNNN"),
+            new("POST /certificates/download/{token}/account", "/certificates/download/not-a-link/account", "AAAAAAA"),
             new("GET /verify", "/verify", "AAAAAAA"),
             new("GET /verify/{code}", $"/verify/{i.Code}", "AAAAAAA"),
 

@@ -49,7 +49,7 @@ public sealed record Verification(
 public sealed class CertificateService(
     PortalDbContext db, EligibilityService eligibility, ICertificateRenderer renderer, PublicUrls urls, TimeProvider timeProvider,
     Infrastructure.Email.EmailRenderer emails, Infrastructure.Email.IEmailSender sender, CertificateArtworkStore artwork,
-    IDatabaseDialect dialect, IServiceScopeFactory scopes)
+    IDatabaseDialect dialect, IServiceScopeFactory scopes, CertificateDownloads downloads)
 {
     /// <summary>Formats a stored code for reading: groups of four.</summary>
     public static string Grouped(string code) => string.Join("-", code.Chunk(4).Select(c => new string(c)));
@@ -137,7 +137,7 @@ public sealed class CertificateService(
             result[recipient.Key] = certificate.Id;
             if (notify && recipient.Person is { } person)
             {
-                await NotifyAsync(context.Cohort, person, certificate.VerificationCode, publicBaseUrl, cancellationToken);
+                await NotifyAsync(context.Cohort, person, certificate, publicBaseUrl, cancellationToken);
             }
         }
 
@@ -367,7 +367,7 @@ public sealed class CertificateService(
         await transaction.CommitAsync(cancellationToken);
         if (recipient.Person is { } person)
         {
-            await NotifyAsync(context.Cohort, person, replacement.VerificationCode, null, cancellationToken);
+            await NotifyAsync(context.Cohort, person, replacement, null, cancellationToken);
         }
 
         return replacement.Id;
@@ -419,12 +419,14 @@ public sealed class CertificateService(
             Grouped(normalized), c.RevokedAtUtc, current is null ? null : Grouped(current));
     }
 
-    /// <summary>Tells the person, in their language, that their certificate is ready (through the outbox).</summary>
-    private async Task NotifyAsync(Cohort cohort, Authority person, string code, string? baseUrl, CancellationToken cancellationToken)
+    /// <summary>Tells the person, in their language, that their certificate is ready, with its personal download link (through the outbox).</summary>
+    private async Task NotifyAsync(Cohort cohort, Authority person, Certificate certificate, string? baseUrl, CancellationToken cancellationToken)
     {
         var language = PortalCultures.IsSupported(person.PreferredLanguage) ? person.PreferredLanguage : "es";
         var (subject, html, body) = await emails.RenderAsync(
-            "CertificateIssued", new CertificateIssuedEmail(person.FullName, cohort.Name, Link(baseUrl, "/certificates"), Link(baseUrl, $"/verify/{Grouped(code)}")), language);
+            "CertificateIssued",
+            new CertificateIssuedEmail(person.FullName, cohort.Name, Link(baseUrl, downloads.LinkPath(certificate.Id)), Link(baseUrl, $"/verify/{Grouped(certificate.VerificationCode)}")),
+            language);
         await sender.SendAsync(new Infrastructure.Email.EmailMessage(person.Email, person.FullName, subject, html, body), cancellationToken);
     }
 

@@ -18,7 +18,7 @@ namespace ChampionPortal.Web.Features.Invitations;
 /// </summary>
 public sealed class InvitationService(
     PortalDbContext db, CountryOptions countryOptions, EmailRenderer renderer, IEmailSender sender, PublicUrls urls,
-    UserManager<PortalUser> users, OutboxSignal outbox, TimeProvider timeProvider)
+    Account.AuthorityAccounts accounts, OutboxSignal outbox, TimeProvider timeProvider)
 {
     public const int DefaultValidityDays = 21;
 
@@ -231,38 +231,7 @@ public sealed class InvitationService(
             return recorded;
         }
 
-        var user = await db.Users.SingleOrDefaultAsync(u => u.AuthorityId == invitation.AuthorityId, cancellationToken);
-        if (user is null)
-        {
-            user = new PortalUser
-            {
-                UserName = invitation.Authority!.Email,
-                Email = invitation.Authority.Email,
-                EmailConfirmed = true,
-                FullName = invitation.Authority.FullName,
-                PreferredLanguage = invitation.Authority.PreferredLanguage,
-                AuthorityId = invitation.AuthorityId,
-                CreatedAtUtc = timeProvider.GetUtcNow().UtcDateTime,
-            };
-            var created = await users.CreateAsync(user);
-            if (created.Succeeded)
-            {
-                await users.AddToRoleAsync(user, Roles.Authority);
-            }
-            else
-            {
-                // An account with this address exists for someone else: the person signs in through a reset link instead.
-                return recorded;
-            }
-        }
-
-        if (await users.HasPasswordAsync(user))
-        {
-            return recorded;
-        }
-
-        var resetToken = await users.GeneratePasswordResetTokenAsync(user);
-        return recorded with { SetPasswordUrl = $"/account/reset-password?user={user.Id}&token={Uri.EscapeDataString(resetToken)}" };
+        return recorded with { SetPasswordUrl = await accounts.SetPasswordUrlAsync(invitation.Authority!, cancellationToken) };
     }
 
     private RsvpState StateOf(Invitation invitation) => invitation.Status switch

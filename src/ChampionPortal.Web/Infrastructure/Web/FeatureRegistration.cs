@@ -18,6 +18,8 @@ public static class FeatureRegistration
         services.AddScoped<TwoFactorService>();
         services.AddScoped<PasswordLinkSender>();
         services.AddScoped<AccountNoticeSender>();
+        services.AddScoped<AuthorityAccounts>();
+        services.AddScoped<Features.Certificates.CertificateDownloads>();
         services.AddScoped<LocalGovernmentService>();
         services.AddScoped<ReferenceDataService>();
         services.AddScoped<CohortService>();
