@@ -122,6 +122,7 @@ public sealed class CohortRegisterImportTests(PortalFixture fixture) : IClassFix
         var genders = sheet.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         genders.Select(r => Convert.ToString(r["Gender"], System.Globalization.CultureInfo.InvariantCulture)).Should().Contain(["Women", "Men", "Not stated"]);
         genders.Sum(r => Convert.ToInt32(r["Invited"], System.Globalization.CultureInfo.InvariantCulture)).Should().Be(12, "every invited person is counted once, by the gender they stated or as not stated");
+        genders.Select(r => r["Invited"]).Should().AllBeOfType<double>("figures are stored as numbers that a spreadsheet adds up, not as text");
 
         using var office = await fixture.App.SignedInClientAsync(Roles.CountryOffice, "UY");
         var (_, ownCountry) = await office.GetPageAsync($"/funnel?cohort={cohort}");

@@ -48,7 +48,7 @@ public sealed class EligibilityTests(PortalFixture fixture) : IClassFixture<Port
 
         var page = await PageAsync(staff, cohort);
         Eligible(page).Should().BeEquivalentTo([ana], "by default: the launch forum, one workshop session and an accepted invitation");
-        Why(page, ana).Should().Be("accepted the invitation; attended 1 of 1 launch forum sessions, 1 required; attended 1 of 2 workshop sessions, 1 required");
+        Why(page, ana).Should().Be("accepted the invitation; attended 1 of 1 launch forum session, 1 required; attended 1 of 2 workshop sessions, 1 required");
         Why(page, beto).Should().Contain("attended 0 of 2 workshop sessions, 1 required");
         Why(page, cata).Should().StartWith("did not accept the invitation");
         page.QuerySelectorAll("[data-testid=governments] tbody tr").Select(r => r.GetAttribute("data-government")).Should().Equal(lima.ToString(CultureInfo.InvariantCulture));

@@ -112,6 +112,15 @@ public sealed class RevocationTests(PortalFixture fixture) : IClassFixture<Porta
         certified.QuerySelector("[data-testid=people]")!.TextContent.Should().Be("1", "only Conceição still holds a personal certificate");
         certified.QuerySelector("[data-testid=governments]")!.TextContent.Should().Be("2", "Niterói and Salto hold valid certificates");
         certified.QuerySelector("[data-testid=countries]")!.TextContent.Should().Be("2");
+        funnel.QuerySelector("[data-testid=funnel-table] tr[data-stage=Eligible] th")!.TextContent.Should().Be("Eligible: launch forum and workshop", "the label says the rule as configured");
+        await fixture.App.WithDbAsync(async db =>
+        {
+            var rules = await db.RecognitionRules.SingleOrDefaultAsync(r => r.CohortId == s.Cohort) ?? db.RecognitionRules.Add(new RecognitionRules { CohortId = s.Cohort }).Entity;
+            (rules.RequireLaunchForum, rules.MinimumSessionsPerEvent) = (false, 2);
+            return await db.SaveChangesAsync();
+        });
+        (await staff.GetPageAsync($"/funnel?cohort={s.Cohort}")).Page.QuerySelector("[data-testid=funnel-table] tr[data-stage=Eligible] th")!.TextContent
+            .Should().Be("Eligible: workshop, at least 2 sessions per event");
 
         using var visitor = fixture.App.NewClient();
         var (_, directory) = await visitor.GetPageAsync("/champions?cohort=RVK3");

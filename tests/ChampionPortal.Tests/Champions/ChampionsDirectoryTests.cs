@@ -81,7 +81,7 @@ public sealed class ChampionsDirectoryTests(PortalFixture fixture) : IClassFixtu
         map.QuerySelectorAll("path.map-country").Should().OnlyContain(p => p.GetAttribute("d")!.StartsWith('M'));
         map.QuerySelector("path[data-country=BR]")!.GetAttribute("data-governments").Should().Be("1");
         map.QuerySelector("path[data-country=AR]")!.GetAttribute("data-governments").Should().Be("0");
-        map.QuerySelector("path[data-country=BR]")!.TextContent.Should().Be("Brasil: 1 gobiernos locales campeones");
+        map.QuerySelector("path[data-country=BR]")!.TextContent.Should().Be("Brasil: 1 gobierno local campeón");
         var point = map.QuerySelector("[data-testid=map-point]")!;
         map.QuerySelectorAll("[data-testid=map-point]").Should().ContainSingle("only Niterói has coordinates");
         point.GetAttribute("aria-label").Should().Be("Niterói DIR3, Brasil");

@@ -10,7 +10,7 @@ namespace ChampionPortal.Tests.Localization;
 /// Walks every main page as each role in Spanish and in Portuguese and fails on English left on the page: any text
 /// that is, whole, the English value of a resource whose translation differs.
 /// </summary>
-public sealed class LocalizedPagesWalkTests(PortalFixture fixture) : IClassFixture<PortalFixture>
+public sealed partial class LocalizedPagesWalkTests(PortalFixture fixture) : IClassFixture<PortalFixture>
 {
     [Theory]
     [InlineData("es")]
@@ -60,6 +60,8 @@ public sealed class LocalizedPagesWalkTests(PortalFixture fixture) : IClassFixtu
                 response.StatusCode.Should().BeOneOf([HttpStatusCode.OK, HttpStatusCode.NotFound], $"{role ?? "anyone"} opens {path}");
                 page.DocumentElement.GetAttribute("lang").Should().StartWith(language, $"{path} is in {language}");
                 leftovers.AddRange(Texts(page).Where(english.Contains).Select(text => $"{role ?? "anyone"} {path}: \"{text}\""));
+                leftovers.AddRange(OneWithPlural().Matches(page.Body!.TextContent).Select(m => $"{role ?? "anyone"} {path}: one with a plural noun, \"{m.Value}\""));
+                leftovers.AddRange(NumericDate().Matches(page.Body!.TextContent).Select(m => $"{role ?? "anyone"} {path}: a numeric date, \"{m.Value}\""));
             }
         }
 
@@ -95,4 +97,33 @@ public sealed class LocalizedPagesWalkTests(PortalFixture fixture) : IClassFixtu
             .Where(t => t.Length > 0)
             .Concat(page.QuerySelectorAll("[placeholder],[aria-label],[title],input[type=submit][value]")
                 .SelectMany(e => new[] { e.GetAttribute("placeholder"), e.GetAttribute("aria-label"), e.GetAttribute("title") }.OfType<string>()));
+
+    [Fact]
+    public async Task English_pages_write_dates_that_read_one_way_only()
+    {
+        var s = await CertificateTests.SetupAsync(fixture.App, "L10N-EN");
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        var (_, list) = await staff.GetPageAsync($"/certificates?cohort={s.Cohort}");
+        await staff.SubmitAsync(list, new Dictionary<string, string?>(), "[data-testid=issue-form]");
+        await fixture.App.IssuancesFinishedAsync();
+
+        var numeric = new List<string>();
+        foreach (var path in new[] { "/cohorts", $"/certificates?cohort={s.Cohort}", $"/invitations?cohort={s.Cohort}", "/outbox", "/audit" })
+        {
+            using var client = path is "/outbox" or "/audit" ? await fixture.App.SignedInClientAsync(Roles.Administrator) : null;
+            var (_, page) = await (client ?? staff).GetPageAsync(path);
+            numeric.AddRange(NumericDate().Matches(page.Body!.TextContent).Select(m => $"{path}: {m.Value}"));
+        }
+
+        numeric.Should().BeEmpty("\"12/2/2026\" is 2 December to some readers and 12 February to others");
+        (await staff.GetPageAsync($"/certificates?cohort={s.Cohort}")).Page.QuerySelector("[data-testid=certificates] tbody td:nth-child(5), [data-testid=certificates] tbody")!
+            .TextContent.Should().MatchRegex(@"\b\d{1,2} [A-Z][a-z]{2} \d{4}\b", "issued on, as \"2 Dec 2026\"");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2}/\d{1,2}/\d{2,4}\b")]
+    private static partial System.Text.RegularExpressions.Regex NumericDate();
+
+    /// <summary>"1" (not part of a larger number) before a plural noun of either language: a count that chose no plural form.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.,])\b1 (de 1 )?(gobiernos|governos|personas|pessoas|sesiones|sessões|países|certificados|ítems|itens|invitaciones|convites|destinatarios|destinatários|horas|días|dias|minutos|cambios|alterações|objetivos|autoridades|marcas|marcações|requeridas|exigidas|elegibles|elegíveis)\b")]
+    private static partial System.Text.RegularExpressions.Regex OneWithPlural();
 }

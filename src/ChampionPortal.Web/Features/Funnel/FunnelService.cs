@@ -53,7 +53,7 @@ public sealed class FunnelService(
             stages.AddRange(byEvent.Select(s => (StageKind.Session, s.Id, (string?)$"{s.Code} — {s.Title}")));
         }
 
-        stages.Add((StageKind.Eligible, 0, null));
+        stages.Add((StageKind.Eligible, 0, EligibleLabel(await eligibility.RulesAsync(cohort.Id, cancellationToken))));
         stages.Add((StageKind.Certified, 0, null));
 
         var funnel = stages.Select(s => figures.Stages.TryGetValue(((int)s.Kind, s.Key), out var c)
@@ -204,6 +204,20 @@ public sealed class FunnelService(
     }
 
     public string StageLabel(FunnelStage stage) => stage.Name ?? text["Stage_" + stage.Kind];
+
+    /// <summary>The eligible stage named by the cohort's recognition rules as configured ("Eligible: workshop, 2 sessions").</summary>
+    private string EligibleLabel(RecognitionRules rules)
+    {
+        var events = (rules.RequireLaunchForum, rules.RequireWorkshop) switch
+        {
+            (true, true) => "Rule_Both",
+            (true, false) => "Rule_LaunchForum",
+            (false, true) => "Rule_Workshop",
+            _ => rules.RequireAcceptedInvitation ? "Rule_Accepted" : "Rule_Invited",
+        };
+        var sessions = rules.RequireLaunchForum || rules.RequireWorkshop ? rules.MinimumSessionsPerEvent : 1;
+        return text["Stage_Eligible", text[events].Value, sessions];
+    }
 
     /// <summary>One of the dashboard's tables as the page shows it, with headers in the reader's language.</summary>
     public Table ToTable(FunnelPage page, FunnelTable table)

@@ -54,7 +54,7 @@ public sealed class KeptStringLocalizer(IStringLocalizer resources) : IStringLoc
         get
         {
             var format = this[name];
-            return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, format.Value, arguments), format.ResourceNotFound, format.SearchedLocation);
+            return new LocalizedString(name, PluralFormat.Format(CultureInfo.CurrentCulture, format.Value, arguments), format.ResourceNotFound, format.SearchedLocation);
         }
     }
 

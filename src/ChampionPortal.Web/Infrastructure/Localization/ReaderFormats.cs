@@ -10,6 +10,12 @@ namespace ChampionPortal.Web.Infrastructure.Localization;
 /// </summary>
 public static class ReaderFormats
 {
+    /// <summary>How pages write a date: "2 Dec 2026", "2 dic 2026", "2 dez 2026"; never numeric, which reads two ways.</summary>
+    public const string Date = "d MMM yyyy";
+
+    /// <summary>A date and time written the same unambiguous way, 24-hour clock.</summary>
+    public const string DateTime = "d MMM yyyy HH:mm";
+
     private const NumberStyles PlainDecimal = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
 
     public static bool TryParseNumber(string text, CultureInfo culture, out decimal value)

@@ -61,6 +61,19 @@ public static class TabularFile
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// A cell as a spreadsheet should hold it: figures (counts, coordinates) as numbers, so that they can be added up
+    /// and charted; everything else as text. A number with a leading zero ("0123", a code) or more digits than a
+    /// spreadsheet keeps exactly stays text.
+    /// </summary>
+    private static object? Cell(string? value) =>
+        value is { Length: > 0 and <= 16 }
+        && !(value.TrimStart('-').Length > 1 && value.TrimStart('-')[0] == '0' && value.TrimStart('-')[1] != '.')
+        && value.All(c => char.IsAsciiDigit(c) || c is '-' or '.')
+        && double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : value;
+
     private static byte[] Xlsx(IReadOnlyList<string> header, List<List<string?>> rows)
     {
         var records = rows.Select(row =>
@@ -68,7 +81,7 @@ public static class TabularFile
             var record = new Dictionary<string, object?>();
             for (var i = 0; i < header.Count; i++)
             {
-                record[header[i]] = i < row.Count ? row[i] : null;
+                record[header[i]] = i < row.Count ? Cell(row[i]) : null;
             }
 
             return record;
