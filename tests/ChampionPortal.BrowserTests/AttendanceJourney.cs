@@ -53,7 +53,7 @@ public sealed class AttendanceJourney(BrowserFixture fixture) : IClassFixture<Br
             await page.Locator("[data-testid=bulk-present]").ClickAsync();
             await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("3 marks changed");
             await page.Locator("[data-testid=close-unmarked]").ClickAsync();
-            await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("1 unmarked people recorded as absent");
+            await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("1 unmarked person recorded as absent");
             await Assertions.Expect(page.Locator("[data-testid=register-totals] [data-status=Present]")).ToHaveTextAsync("4");
             await staff.ShotAsync("register");
 

@@ -73,14 +73,43 @@ public sealed class BrowserFixture : PortalFixture
 }
 
 /// <summary>One user's walk through the portal, with a screenshot of each page it reaches.</summary>
-public sealed class Journey(IBrowserContext context, IPage page, string folder) : IAsyncDisposable
+public sealed class Journey : IAsyncDisposable
 {
+    private readonly IBrowserContext context;
+    private readonly string folder;
+    private readonly List<string> policyViolations = [];
     private int step;
 
-    public IPage Page { get; } = page;
+    public Journey(IBrowserContext context, IPage page, string folder)
+    {
+        (this.context, this.folder, Page) = (context, folder, page);
 
+        // Chromium reports what the Content-Security-Policy refused (an inline style, a script) on the console.
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (policyViolations)
+                {
+                    policyViolations.Add($"{page.Url}: {message.Text}");
+                }
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>Photographs the page, after checking that the browser refused nothing on it so far.</summary>
     public async Task ShotAsync(string name)
     {
+        lock (policyViolations)
+        {
+            if (policyViolations.Count > 0)
+            {
+                throw new InvalidOperationException("The Content-Security-Policy refused: " + string.Join(Environment.NewLine, policyViolations));
+            }
+        }
+
         Directory.CreateDirectory(folder);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{++step:00}-{name}.png"), FullPage = true });
     }

@@ -335,6 +335,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
             new("POST /check-in/invitation/{token}", "/check-in/invitation/matrix-invitation-a", "AAAAAAA"),
             new("GET /outbox", "/outbox", "SDDDDAA"),
             new("GET /outbox/templates", "/outbox/templates", "SDDDDAA"),
+            new("GET /outbox/templates/{name}", "/outbox/templates/Invitation", "SDDDDAA"),
             new("POST /outbox/{id:long}/resend", $"/outbox/{i.Message}/resend", "SDDDDAA"),
 
             // Workshop outputs: an authority writes its own local government's; a country office reads its country's.

@@ -205,7 +205,10 @@ public sealed class OutboxTests(OutboxFixture fixture) : IClassFixture<OutboxFix
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
         page.QuerySelectorAll("[data-template]").Select(s => s.GetAttribute("data-template")).Should().Equal("Invitation", "Reminder", "PasswordReset", "NewAccount");
         page.QuerySelector("[data-template=Invitation] [data-testid=subject]")!.TextContent.Should().Be(invitationSubject);
-        page.QuerySelector("[data-template=PasswordReset] iframe")!.GetAttribute("srcdoc").Should().Contain($"lang=\"{language}\"");
+        var frame = await staff.GetAsync(page.QuerySelector("[data-template=PasswordReset] iframe")!.GetAttribute("src")!);
+        (await frame.Content.ReadAsStringAsync()).Should().Contain($"lang=\"{language}\"");
+        // The e-mail's inline styles are allowed in its frame alone, with nothing else: no script, no requests, a sandbox.
+        frame.Headers.GetValues("Content-Security-Policy").Single().Should().Be("default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox");
         page.QuerySelector("[data-template=PasswordReset] pre")!.TextContent.Should().Contain(resetText);
     }
 

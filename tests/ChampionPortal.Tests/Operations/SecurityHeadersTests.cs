@@ -18,6 +18,7 @@ public sealed class SecurityHeadersTests(PortalFixture fixture) : IClassFixture<
         var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         policy.Should().Contain("script-src 'self';").And.Contain("frame-ancestors 'none'").And.Contain("object-src 'none'").And.NotContain("unsafe-eval");
         policy.Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal)).Should().NotContain("unsafe-inline");
+        policy.Split(';').Single(d => d.Trim().StartsWith("style-src", StringComparison.Ordinal)).Trim().Should().Be("style-src 'self'", "no inline style either");
         response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
         response.Headers.GetValues("X-Frame-Options").Should().Equal("DENY");
         response.Headers.GetValues("Referrer-Policy").Should().Equal("same-origin");
@@ -34,6 +35,7 @@ public sealed class SecurityHeadersTests(PortalFixture fixture) : IClassFixture<
             page.QuerySelectorAll("script").Should().OnlyContain(s => s.HasAttribute("src"), $"{path} would break under the policy");
             page.QuerySelectorAll("*").SelectMany(e => e.Attributes).Where(a => a.Name.StartsWith("on", StringComparison.Ordinal))
                 .Should().BeEmpty($"{path} has no inline event handlers");
+            page.QuerySelectorAll("[style], style").Should().BeEmpty($"{path} would lose its inline styles under the policy");
         }
     }
 }

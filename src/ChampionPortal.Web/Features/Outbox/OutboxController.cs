@@ -17,16 +17,38 @@ public sealed class OutboxController(OutboxService outbox, IStringLocalizer<Outb
     public async Task<IActionResult> Templates(string? lang, [FromServices] Infrastructure.Email.EmailRenderer renderer)
     {
         var language = Infrastructure.Localization.PortalCultures.IsSupported(lang) ? lang! : "es";
+        ViewData["Language"] = language;
+        return View(await SamplesAsync(language, renderer));
+    }
+
+    /// <summary>
+    /// One template's HTML, for the preview's frame. E-mail HTML needs inline styles, which the portal's own pages
+    /// may not use: this response alone allows them, and nothing else (no script, no requests), in a sandbox.
+    /// </summary>
+    [HttpGet("templates/{name}")]
+    public async Task<IActionResult> TemplateHtml(string name, string? lang, [FromServices] Infrastructure.Email.EmailRenderer renderer)
+    {
+        var language = Infrastructure.Localization.PortalCultures.IsSupported(lang) ? lang! : "es";
+        if ((await SamplesAsync(language, renderer)).FirstOrDefault(s => s.Name == name) is not { Name: not null } sample)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox";
+        Response.Headers.XFrameOptions = "SAMEORIGIN";
+        return Content(sample.Rendered.Html, "text/html; charset=utf-8");
+    }
+
+    private async Task<List<(string Name, (string Subject, string Html, string Text) Rendered)>> SamplesAsync(string language, Infrastructure.Email.EmailRenderer renderer)
+    {
         var expires = clock.GetUtcNow().UtcDateTime.AddDays(21);
-        var samples = new List<(string Name, (string Subject, string Html, string Text) Rendered)>
+        return new List<(string Name, (string Subject, string Html, string Text) Rendered)>
         {
             ("Invitation", await renderer.RenderAsync("Invitation", new Invitations.InvitationEmail("María José Pérez", "2025 — second cohort", "https://portal.example.org/rsvp/…", expires, false), language)),
             ("Reminder", await renderer.RenderAsync("Invitation", new Invitations.InvitationEmail("María José Pérez", "2025 — second cohort", "https://portal.example.org/rsvp/…", expires, true), language)),
             ("PasswordReset", await renderer.RenderAsync("PasswordLink", new Emails.PasswordLinkEmail("María José Pérez", "https://portal.example.org/account/reset-password?…", 72, false), language)),
             ("NewAccount", await renderer.RenderAsync("PasswordLink", new Emails.PasswordLinkEmail("María José Pérez", "https://portal.example.org/account/reset-password?…", 72, true), language)),
         };
-        ViewData["Language"] = language;
-        return View(samples);
     }
 
     [HttpPost("{id:long}/resend")]
