@@ -8,6 +8,21 @@ namespace ChampionPortal.Tests.Authorities;
 public sealed class AuthorityListTests(ListQueryCountFixture fixture) : IClassFixture<ListQueryCountFixture>
 {
     [Fact]
+    public async Task A_name_is_found_however_its_apostrophes_and_spaces_are_typed()
+    {
+        var place = await fixture.App.AddLocalGovernmentAsync("Quilmes SRCH", "AR");
+        await fixture.App.AddAuthorityAsync("Siobhán O'Neill D'Alessandro", place, "AR");
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+
+        foreach (var typed in new[] { "oneill", "O'Neill", "o neill", "dalessandro", "siobhan oneill" })
+        {
+            var (_, found) = await staff.GetPageAsync($"/authorities?country=AR&q={Uri.EscapeDataString(typed)}");
+            found.QuerySelectorAll("main table tbody tr").Select(r => r.QuerySelector("td, th")!.TextContent.Trim())
+                .Should().ContainMatch("Siobhán O'Neill D'Alessandro*", $"\"{typed}\" finds her");
+        }
+    }
+
+    [Fact]
     public async Task Pages_of_one_country_keep_the_name_order_show_who_has_no_local_government_or_an_account_and_read_the_first_page_in_one_flat_statement()
     {
         var withAccount = await fixture.App.WithDbAsync(async db =>

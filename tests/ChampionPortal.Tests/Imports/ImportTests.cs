@@ -34,6 +34,9 @@ public sealed class ImportTests(PortalFixture fixture) : IClassFixture<PortalFix
         Count(preview, "authorities-update").Should().Be(1);
         Count(preview, "governments-create").Should().Be(1);
         Count(preview, "governments-update").Should().Be(1);
+        Names(preview, "authorities-create").Should().Equal("Óscar Giménez (PY)", "Rosa Benítez (PY)");
+        Names(preview, "authorities-update").Should().Equal("Known Person (PY)");
+        Names(preview, "governments-create").Should().Equal("San Bernardino (PY)");
         (await fixture.App.WithDbAsync(db => db.Authorities.AnyAsync(a => a.Email == "rosa@import.example.org"))).Should().BeFalse("nothing is written before the confirmation");
 
         var (confirmed, _) = await staff.SubmitAsync(preview, new Dictionary<string, string?>());
@@ -173,6 +176,27 @@ public sealed class ImportTests(PortalFixture fixture) : IClassFixture<PortalFix
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return preview;
     }
+
+    [Fact]
+    public async Task The_templates_example_row_left_in_is_skipped_and_said_so_and_alone_it_is_refused()
+    {
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff, language: "es");
+        var template = await (await staff.GetAsync("/imports/template?format=csv")).Content.ReadAsStringAsync();
+        var filled = template.TrimEnd() + "\nAR,Rosario,Municipality,Lucía Fernández,Directora de Migraciones,lucia@example-import.org,,es,Woman\n";
+
+        var preview = await UploadAsync(staff, "plantilla.csv", Encoding.UTF8.GetBytes(filled));
+        preview.QuerySelector("[data-testid=example-skipped]")!.TextContent.Should().Be("La fila 2 es el ejemplo de la plantilla (María José Pérez) y se dejó fuera.");
+        Names(preview, "authorities-create").Should().Equal("Lucía Fernández (AR)");
+        await staff.SubmitAsync(preview, new Dictionary<string, string?>());
+        (await fixture.App.WithDbAsync(db => db.Authorities.AnyAsync(a => a.Email == "maria.perez@example.org"))).Should().BeFalse("the example is nobody");
+        (await fixture.App.WithDbAsync(db => db.Authorities.AnyAsync(a => a.Email == "lucia@example-import.org"))).Should().BeTrue();
+
+        var alone = await UploadAsync(staff, "plantilla.csv", Encoding.UTF8.GetBytes(template));
+        Problems(alone).Should().Equal("El archivo solo tiene la fila de ejemplo de la plantilla: agregue sus filas debajo del encabezado y súbalo de nuevo.");
+    }
+
+    private static IEnumerable<string> Names(AngleSharp.Dom.IDocument page, string list) =>
+        page.QuerySelectorAll($"[data-names={list}] li").Select(li => li.TextContent).ToList();
 
     private static int Count(AngleSharp.Dom.IDocument page, string name) =>
         int.Parse(page.QuerySelector($"[data-count={name}]")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);

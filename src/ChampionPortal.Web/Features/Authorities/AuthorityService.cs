@@ -122,11 +122,11 @@ public sealed class AuthorityService(PortalDbContext db, CountryOptions countryO
         if (query.Q?.Trim() is { Length: > 0 } term)
         {
             // An e-mail address is looked up exactly; anything else by name, accents and case ignored.
-            var key = SearchText.Key(term);
+            var key = SearchText.Compact(term);
             var email = SearchText.Email(term);
             authorities = term.Contains('@', StringComparison.Ordinal)
                 ? authorities.Where(a => a.EmailNormalized == email)
-                : authorities.Where(a => a.SearchKey.Contains(key));
+                : authorities.Where(a => a.SearchKey.Replace(" ", "").Contains(key));
         }
 
         if (!string.IsNullOrEmpty(query.Country))

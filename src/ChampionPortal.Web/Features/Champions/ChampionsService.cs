@@ -82,7 +82,7 @@ public sealed class ChampionsService(PortalDbContext db, SouthAmericaMap map, Ke
         var version = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohort.Id).Select(c => c.FiguresVersion).SingleAsync(cancellationToken);
         var perCountry = (await kept.GetAsync(cohort.Id, null, version, services => services.GetRequiredService<ChampionsService>().CountsAsync(cohort.Id), cancellationToken)).Counts;
         var countries = byName.Select(c => c.Code.Trim()).Where(c => perCountry.Any(p => p.CountryCode == c)).Select(c => (c, NameOf(c))).ToList();
-        var key = SearchText.Key(search);
+        var key = SearchText.Compact(search);
         IQueryable<Certificate> Shown(CertificateKind kind)
         {
             var shown = Listed(cohort.Id, kind);
@@ -93,8 +93,8 @@ public sealed class ChampionsService(PortalDbContext db, SouthAmericaMap map, Ke
 
             return key.Length == 0
                 ? shown
-                : shown.Where(c => db.LocalGovernments.Any(l => l.Id == c.LocalGovernmentId && l.SearchKey.Contains(key))
-                    || (c.Kind == CertificateKind.Person && db.Authorities.Any(a => a.Id == c.AuthorityId && a.SearchKey.Contains(key))));
+                : shown.Where(c => db.LocalGovernments.Any(l => l.Id == c.LocalGovernmentId && l.SearchKey.Replace(" ", "").Contains(key))
+                    || (c.Kind == CertificateKind.Person && db.Authorities.Any(a => a.Id == c.AuthorityId && a.SearchKey.Replace(" ", "").Contains(key))));
         }
 
         async Task<PagedList<Champion>> ListAsync(CertificateKind kind, int page)

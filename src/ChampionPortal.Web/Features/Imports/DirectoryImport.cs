@@ -5,6 +5,7 @@ using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Localization;
+using ChampionPortal.Web.Infrastructure.Tabular;
 using ChampionPortal.Web.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,21 +23,31 @@ public sealed class DirectoryImport(PortalDbContext db, TimeProvider timeProvide
     public async Task<ImportPreview> PreviewAsync(IFormFile? file, int userId, CountryScope scope, CancellationToken cancellationToken = default)
     {
         var fileName = Path.GetFileName(file?.FileName ?? "");
-        var (rows, fileProblem) = await ImportFileReader.ReadAsync(file, cancellationToken);
+        var (read, fileProblem) = await ImportFileReader.ReadAsync(file, cancellationToken);
         if (fileProblem is not null)
         {
-            return new ImportPreview(null, fileName, 0, 0, 0, 0, [fileProblem]);
+            return new ImportPreview(null, fileName, [], [], [], [], [fileProblem]);
+        }
+
+        var example = read.FirstOrDefault(IsTemplateExample);
+        var rows = example is null ? read : [.. read.Where(r => r != example)];
+        if (rows.Count == 0)
+        {
+            return new ImportPreview(null, fileName, [], [], [], [], [new ImportProblem(null, "File_OnlyExample")]);
         }
 
         var plan = await PlanAsync(rows, scope, cancellationToken);
         if (plan.Problems.Count > 0)
         {
-            return plan.ToPreview(null, fileName);
+            return plan.ToPreview(null, fileName) with { ExampleRowSkipped = example?.RowNumber };
         }
 
         var batch = await db.StartImportBatchAsync(userId, rows, timeProvider.GetUtcNow().UtcDateTime, replaceUsersEarlier: true, cancellationToken);
-        return plan.ToPreview(batch.Token, fileName);
+        return plan.ToPreview(batch.Token, fileName) with { ExampleRowSkipped = example?.RowNumber };
     }
+
+    private static bool IsTemplateExample(ImportRow row) =>
+        SearchText.Email(row.Email) == SearchText.Email(DirectoryColumns.ExampleRow[5]) && SearchText.Key(row.AuthorityName) == SearchText.Key(DirectoryColumns.ExampleRow[3]);
 
     /// <summary>Applies a previewed file. Null when the batch is not this user's or has expired; otherwise the final plan.</summary>
     public async Task<ImportPreview?> CommitAsync(string token, int userId, CountryScope scope, CancellationToken cancellationToken = default)
@@ -173,13 +184,14 @@ public sealed class DirectoryImport(PortalDbContext db, TimeProvider timeProvide
 
         public ImportPreview ToPreview(string? token, string fileName)
         {
-            var emails = Rows.Select(r => SearchText.Email(r.Email)).Distinct().ToList();
-            var governments = Rows.Select(r => (r.CountryCode, Name: r.LocalGovernment, Key: SearchText.Key(r.LocalGovernment))).DistinctBy(g => (g.CountryCode, g.Key)).ToList();
-            var existingGovernments = governments.Count(g => Directory.HasGovernment(g.CountryCode, g.Name));
-            var existingAuthorities = emails.Count(Directory.HasAuthority);
+            var people = Rows.DistinctBy(r => SearchText.Email(r.Email))
+                .Select(r => (Known: Directory.HasAuthority(SearchText.Email(r.Email)), Name: $"{r.AuthorityName} ({r.CountryCode.Trim().ToUpperInvariant()})")).ToList();
+            var governments = Rows.DistinctBy(r => (r.CountryCode.Trim().ToUpperInvariant(), SearchText.Key(r.LocalGovernment)))
+                .Select(r => (Known: Directory.HasGovernment(r.CountryCode, r.LocalGovernment), Name: $"{r.LocalGovernment} ({r.CountryCode.Trim().ToUpperInvariant()})")).ToList();
+            List<string> Names(IEnumerable<(bool Known, string Name)> items, bool known) =>
+                [.. items.Where(i => i.Known == known).Select(i => i.Name).Order(StringComparer.CurrentCulture)];
             return new ImportPreview(
-                token, fileName, emails.Count - existingAuthorities, existingAuthorities, governments.Count - existingGovernments, existingGovernments,
-                [.. Problems.OrderBy(p => p.RowNumber)]);
+                token, fileName, Names(people, false), Names(people, true), Names(governments, false), Names(governments, true), [.. Problems.OrderBy(p => p.RowNumber)]);
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed class ImportsController(DirectoryImport import, IStringLocalizer<I
     public IActionResult Template(TabularFormat format)
     {
         var (content, contentType, fileName) = TabularFile.Write(
-            new Table(DirectoryColumns.All, [["AR", "Rosario", "Municipality", "María José Pérez", "Secretaria de Derechos Humanos", "maria.perez@example.org", "", "es", "Woman"]]),
+            new Table(DirectoryColumns.All, [DirectoryColumns.ExampleRow]),
             format, "champion-portal-import-template");
         return File(content, contentType, fileName);
     }

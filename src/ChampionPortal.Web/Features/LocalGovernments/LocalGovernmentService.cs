@@ -92,9 +92,9 @@ public sealed class LocalGovernmentService(PortalDbContext db, CountryOptions co
     private IQueryable<LocalGovernment> Filter(LocalGovernmentListQuery query, CountryScope scope)
     {
         var governments = scope.Apply(db.LocalGovernments.AsNoTracking());
-        if (SearchText.Key(query.Q) is { Length: > 0 } key)
+        if (SearchText.Compact(query.Q) is { Length: > 0 } key)
         {
-            governments = governments.Where(l => l.SearchKey.Contains(key));
+            governments = governments.Where(l => l.SearchKey.Replace(" ", "").Contains(key));
         }
 
         if (!string.IsNullOrEmpty(query.Country))

@@ -395,9 +395,9 @@ public sealed class NominationService(PortalDbContext db, CountryOptions country
 
     private static IQueryable<Nomination> Filter(IQueryable<Nomination> nominations, NominationListQuery query)
     {
-        if (SearchText.Key(query.Q) is { Length: > 0 } key)
+        if (SearchText.Compact(query.Q) is { Length: > 0 } key)
         {
-            nominations = nominations.Where(n => n.Authority!.SearchKey.Contains(key));
+            nominations = nominations.Where(n => n.Authority!.SearchKey.Replace(" ", "").Contains(key));
         }
 
         if (query.Cohort is { } cohort)

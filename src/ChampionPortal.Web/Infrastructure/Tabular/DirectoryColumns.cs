@@ -13,6 +13,13 @@ public static class DirectoryColumns
     public const string PreferredLanguage = "preferred_language";
     public const string Gender = "gender";
 
+    /// <summary>
+    /// The example row of the import template. Left in a filled-in template, it is recognized by its address
+    /// (example.org never receives mail) and skipped, instead of becoming a real person.
+    /// </summary>
+    public static readonly IReadOnlyList<string?> ExampleRow =
+        ["AR", "Rosario", "Municipality", "María José Pérez", "Secretaria de Derechos Humanos", "maria.perez@example.org", "", "es", "Woman"];
+
     public static readonly IReadOnlyList<string> All =
         [CountryCode, LocalGovernment, LocalGovernmentKind, AuthorityName, Position, Email, Phone, PreferredLanguage, Gender];
 

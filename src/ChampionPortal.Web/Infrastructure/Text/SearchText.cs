@@ -45,6 +45,12 @@ public static class SearchText
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
+    /// <summary>
+    /// What a search term is looked for as, in keys with their spaces taken out the same way: people type "oneill"
+    /// for "O'Neill" and "mariajose" for "María José", and punctuation in a name became a space in its key.
+    /// </summary>
+    public static string Compact(string? text) => Key(text).Replace(" ", "", StringComparison.Ordinal);
+
     public static string Email(string? email) => (email ?? "").Trim().ToUpperInvariant();
 
     /// <summary>How many letters must be inserted, removed or replaced to turn one key into the other (Levenshtein).</summary>
