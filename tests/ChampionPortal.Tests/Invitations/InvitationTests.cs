@@ -19,6 +19,16 @@ public sealed partial class InvitationTests(MailPortalFixture fixture) : IClassF
         var message = await fixture.Smtp.WaitForMessageToAsync(email);
 
         message.Subject.Should().StartWith("Convite:");
+        message.TextBody.Should().Contain("As sessões:").And.Contain("- Foro de lanzamiento — Foro: quinta-feira, 10 de dezembro de 2026, 10:00–12:00 (America/Sao Paulo",
+            "the e-mail says when, in the session's own time");
+        var checkIn = System.Text.RegularExpressions.Regex.Match(message.TextBody!, @"https?://\S+/check-in/invitation/\S+").Value;
+        checkIn.Should().NotBeEmpty("the check-in page sends people to the check-in link of their invitation e-mail");
+        using (var onTheDay = fixture.App.NewClient("en"))
+        {
+            var (_, checkInPage) = await onTheDay.GetPageAsync(new Uri(checkIn).PathAndQuery);
+            checkInPage.QuerySelector("[data-testid=check-in-form]").Should().NotBeNull("the link identifies the person without signing in");
+        }
+
         var link = new Uri(LinkPattern().Match(message.TextBody!).Value);
         using var visitor = fixture.App.NewClient("en");
         var (opened, rsvp) = await visitor.GetPageAsync(link.PathAndQuery);

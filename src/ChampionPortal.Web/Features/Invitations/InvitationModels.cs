@@ -19,7 +19,18 @@ public sealed record InvitationBoard(
     IReadOnlyList<CountryOption> Countries, IReadOnlyList<InvitationRow> Invitations, IReadOnlyList<InvitableNominee> Invitable, DateOnly DefaultExpiry);
 
 /// <summary>The invitation e-mail, and the reminder that repeats it.</summary>
-public sealed record InvitationEmail(string RecipientName, string CohortName, string Link, DateTime ExpiresAtUtc, bool Reminder);
+/// <summary>
+/// The invitation (or reminder) e-mail: the personal answer link, the cohort's sessions with their times in each
+/// session's own zone and their venue or meeting link, and the link that checks the person in on the day.
+/// </summary>
+public sealed record InvitationEmail(string RecipientName, string CohortName, string Link, DateTime ExpiresAtUtc, bool Reminder)
+{
+    public IReadOnlyList<InvitationSession> Sessions { get; init; } = [];
+
+    public string? CheckInLink { get; init; }
+}
+
+public sealed record InvitationSession(string EventName, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string TimeZone, string? LinkOrVenue);
 
 public enum RsvpState
 {

@@ -20,6 +20,8 @@ public sealed class InvitationService(
     PortalDbContext db, CountryOptions countryOptions, EmailRenderer renderer, IEmailSender sender, PublicUrls urls,
     Account.AuthorityAccounts accounts, OutboxSignal outbox, TimeProvider timeProvider)
 {
+    private readonly Dictionary<int, IReadOnlyList<InvitationSession>> sessionsByCohort = [];
+
     public const int DefaultValidityDays = 21;
 
     public async Task<InvitationBoard?> BoardAsync(int cohortId, string? country, InvitationStatus? status, CountryScope scope, CancellationToken cancellationToken = default)
@@ -255,6 +257,19 @@ public sealed class InvitationService(
         return await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The cohort's sessions as the e-mails list them; read once per cohort for a whole batch of invitations.</summary>
+    private async Task<IReadOnlyList<InvitationSession>> SessionsOfAsync(int cohortId, CancellationToken cancellationToken)
+    {
+        if (!sessionsByCohort.TryGetValue(cohortId, out var sessions))
+        {
+            sessions = await db.Sessions.AsNoTracking().Where(s => s.CohortId == cohortId).OrderBy(s => s.StartsAtUtc)
+                .Select(s => new InvitationSession(s.Event!.Name, s.Title, s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.LinkOrVenue)).ToListAsync(cancellationToken);
+            sessionsByCohort[cohortId] = sessions;
+        }
+
+        return sessions;
+    }
+
     private async Task<bool> ChangeAsync(int id, Func<Invitation, Authority, string, Task<bool>> change, CancellationToken cancellationToken)
     {
         var invitation = await db.Invitations.Include(i => i.Authority).Include(i => i.Cohort).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
@@ -279,7 +294,11 @@ public sealed class InvitationService(
     {
         var token = NewToken();
         invitation.Links.Add(new InvitationLink { TokenHash = Hash(token), SentAtUtc = timeProvider.GetUtcNow().UtcDateTime });
-        var model = new InvitationEmail(authority.FullName, cohortName, urls.Absolute($"/rsvp/{token}?lang={authority.PreferredLanguage}"), invitation.ExpiresAtUtc, reminder);
+        var model = new InvitationEmail(authority.FullName, cohortName, urls.Absolute($"/rsvp/{token}?lang={authority.PreferredLanguage}"), invitation.ExpiresAtUtc, reminder)
+        {
+            Sessions = await SessionsOfAsync(invitation.CohortId, cancellationToken),
+            CheckInLink = urls.Absolute($"/check-in/invitation/{token}?lang={authority.PreferredLanguage}"),
+        };
         var (subject, html, text) = await renderer.RenderAsync("Invitation", model, authority.PreferredLanguage);
         await sender.SendAsync(new EmailMessage(authority.Email, authority.FullName, subject, html, text), cancellationToken);
     }

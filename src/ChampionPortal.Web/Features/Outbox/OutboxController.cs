@@ -42,10 +42,16 @@ public sealed class OutboxController(OutboxService outbox, IStringLocalizer<Outb
     private async Task<List<(string Name, (string Subject, string Html, string Text) Rendered)>> SamplesAsync(string language, Infrastructure.Email.EmailRenderer renderer)
     {
         var expires = clock.GetUtcNow().UtcDateTime.AddDays(21);
+        var forum = expires.Date.AddDays(7).AddHours(13);
+        Invitations.InvitationEmail Invitation(bool reminder) => new("María José Pérez", "2025 — second cohort", "https://portal.example.org/rsvp/…", expires, reminder)
+        {
+            Sessions = [new("Launch forum", "Opening session", forum, forum.AddHours(2), "America/Argentina/Buenos_Aires", "IOM Regional Office, Av. Callao 1046, Buenos Aires")],
+            CheckInLink = "https://portal.example.org/check-in/invitation/…",
+        };
         return new List<(string Name, (string Subject, string Html, string Text) Rendered)>
         {
-            ("Invitation", await renderer.RenderAsync("Invitation", new Invitations.InvitationEmail("María José Pérez", "2025 — second cohort", "https://portal.example.org/rsvp/…", expires, false), language)),
-            ("Reminder", await renderer.RenderAsync("Invitation", new Invitations.InvitationEmail("María José Pérez", "2025 — second cohort", "https://portal.example.org/rsvp/…", expires, true), language)),
+            ("Invitation", await renderer.RenderAsync("Invitation", Invitation(reminder: false), language)),
+            ("Reminder", await renderer.RenderAsync("Invitation", Invitation(reminder: true), language)),
             ("PasswordReset", await renderer.RenderAsync("PasswordLink", new Emails.PasswordLinkEmail("María José Pérez", "https://portal.example.org/account/reset-password?…", 72, false), language)),
             ("NewAccount", await renderer.RenderAsync("PasswordLink", new Emails.PasswordLinkEmail("María José Pérez", "https://portal.example.org/account/reset-password?…", 72, true), language)),
         };

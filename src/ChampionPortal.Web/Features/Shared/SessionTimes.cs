@@ -13,6 +13,4 @@ public static class SessionTimes
         var culture = CultureInfo.CurrentCulture;
         return $"{start.ToString("D", culture)}, {start.ToString("t", culture)}–{end.ToString("t", culture)} ({zone.Replace('_', ' ')}, {ZonedTime.OffsetLabel(startsAtUtc, zone)})";
     }
-
-    public static string Date(DateTime startsAtUtc, string zone) => ZonedTime.ToLocal(startsAtUtc, zone).ToString("d", CultureInfo.CurrentCulture);
 }
