@@ -40,6 +40,44 @@ public sealed class NominationTests(PortalFixture fixture) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Rejecting_asks_for_confirmation_and_a_reason_and_the_country_office_is_told_of_every_review_by_email()
+    {
+        var cohort = await OpenCohortAsync("N-REJECT");
+        var government = await fixture.App.AddLocalGovernmentAsync("Cochabamba", "BO");
+        var officeEmail = await fixture.App.CreateUserAsync(Roles.CountryOffice, "BO", language: "es");
+        using var office = fixture.App.NewClient("es");
+        await office.SignInAsync(officeEmail);
+        var rejected = await NominateAsync(office, cohort, await fixture.App.AddAuthorityAsync("Rolando Vargas", government, "BO"), submit: true);
+        var approved = await NominateAsync(office, cohort, await fixture.App.AddAuthorityAsync("Elena Mamani", government, "BO"), submit: true);
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+
+        var (_, review) = await staff.GetPageAsync(rejected);
+        var (asked, confirm) = await staff.SubmitAsync(review, new Dictionary<string, string?> { ["Approve"] = "false" }, "form[data-testid=review]");
+        asked.StatusCode.Should().Be(HttpStatusCode.OK, "one click does not reject");
+        confirm.QuerySelectorAll("[data-testid=reject-names] li").Select(li => li.TextContent).Should().Equal("Rolando Vargas (BO)");
+        (await Status(rejected)).Should().Be(NominationStatus.Submitted);
+
+        var (refused, again) = await staff.SubmitAsync(confirm, new Dictionary<string, string?> { ["Comment"] = " " }, "[data-testid=reject-confirm]");
+        refused.StatusCode.Should().Be(HttpStatusCode.OK);
+        again.QuerySelector("[data-testid=validation-summary]")!.TextContent.Should().Contain("A rejection needs a reason, which the country office will read.");
+        (await Status(rejected)).Should().Be(NominationStatus.Submitted);
+
+        var (done, _) = await staff.SubmitAsync(again, new Dictionary<string, string?> { ["Comment"] = "Ya participó en la cohorte anterior." }, "[data-testid=reject-confirm]");
+        done.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await Status(rejected)).Should().Be(NominationStatus.Rejected);
+        var (_, toApprove) = await staff.GetPageAsync(approved);
+        await staff.SubmitAsync(toApprove, new Dictionary<string, string?> { ["Approve"] = "true" }, "form[data-testid=review]");
+
+        var mails = await fixture.App.WithDbAsync(db => db.OutboxMessages.Where(m => m.ToAddress == officeEmail).OrderBy(m => m.Id).Select(m => new { m.Subject, m.TextBody }).ToListAsync());
+        mails.Select(m => m.Subject).Should().Equal("Se rechazó una nominación", "Se aprobó una nominación");
+        mails[0].TextBody.Should().Contain("- Rolando Vargas").And.Contain("El motivo de la revisión: Ya participó en la cohorte anterior.");
+        mails[1].TextBody.Should().Contain("- Elena Mamani");
+    }
+
+    private Task<NominationStatus> Status(string url) =>
+        fixture.App.WithDbAsync(db => db.Nominations.Where(n => n.Id == int.Parse(url.Split('/').Last(), CultureInfo.InvariantCulture)).Select(n => n.Status).SingleAsync());
+
+    [Fact]
     public async Task A_withdrawn_nomination_is_reopened_when_the_same_person_is_nominated_again()
     {
         var cohort = await OpenCohortAsync("N-WD");

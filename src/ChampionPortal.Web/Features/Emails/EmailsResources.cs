@@ -6,6 +6,9 @@ public sealed class EmailsResources;
 /// <summary>A link that lets the recipient choose a password: after "forgot password", or for a new account.</summary>
 public sealed record PasswordLinkEmail(string RecipientName, string Link, int ValidForHours, bool NewAccount);
 
+/// <summary>A country office told of the review of its nominations.</summary>
+public sealed record NominationsReviewedEmail(string RecipientName, bool Approved, IReadOnlyList<string> Names, string? Comment, string Link);
+
 public enum AccountNoticeKind
 {
     /// <summary>The link that opens two-factor set-up once the grace period is over.</summary>

@@ -170,7 +170,13 @@ public sealed class ReviewForm
 
     /// <summary>Set when the reviewer has seen that the approval takes a country past its quota and goes ahead.</summary>
     public bool AcceptOverQuota { get; set; }
+
+    /// <summary>Set on the confirmation page of a rejection, which names who is rejected and asks for the reason.</summary>
+    public bool ConfirmReject { get; set; }
 }
+
+/// <summary>A rejection waiting for its confirmation and reason: the people it would reject, by name.</summary>
+public sealed record RejectConfirmation(IReadOnlyList<string> Names, ReviewForm Form);
 
 public sealed record QuotaWarning(IReadOnlyList<QuotaLine> Exceeded, ReviewForm Form);
 

@@ -22,7 +22,8 @@ public enum NominationChange
     EmailTaken,
 }
 
-public sealed class NominationService(PortalDbContext db, CountryOptions countryOptions, EventService events, TimeProvider timeProvider)
+public sealed class NominationService(
+    PortalDbContext db, CountryOptions countryOptions, EventService events, NominationReviewNotices notices, TimeProvider timeProvider)
 {
     public async Task<NominationListPage> ListAsync(NominationListQuery query, CountryScope scope, CancellationToken cancellationToken = default)
     {
@@ -310,13 +311,20 @@ public sealed class NominationService(PortalDbContext db, CountryOptions country
         return await db.SaveEditAsync(cancellationToken) == SaveOutcome.Saved ? NominationChange.Saved : NominationChange.Conflict;
     }
 
+    /// <summary>The submitted nominations among these, by the nominee's name and country, for a rejection's confirmation.</summary>
+    public async Task<IReadOnlyList<string>> SubmittedNamesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken = default) =>
+        (await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.Id) && n.Status == NominationStatus.Submitted)
+            .Select(n => new { n.Authority!.FullName, n.CountryCode }).ToListAsync(cancellationToken))
+        .Select(n => $"{n.FullName} ({n.CountryCode.Trim()})").Order(StringComparer.CurrentCulture).ToList();
+
     /// <summary>
-    /// Approves or rejects submitted nominations at once. An approval that would take a country past its quota is
-    /// held back (and the lines returned) until the reviewer accepts it.
+    /// Approves or rejects submitted nominations at once, and tells their country offices by e-mail. An approval that
+    /// would take a country past its quota is held back (and the lines returned) until the reviewer accepts it.
     /// </summary>
     public async Task<(int Reviewed, IReadOnlyList<QuotaLine> Exceeded)> ReviewAsync(ReviewForm form, CancellationToken cancellationToken = default)
     {
-        var nominations = await db.Nominations.Where(n => form.Ids.Contains(n.Id) && n.Status == NominationStatus.Submitted).ToListAsync(cancellationToken);
+        var nominations = await db.Nominations.Include(n => n.Authority)
+            .Where(n => form.Ids.Contains(n.Id) && n.Status == NominationStatus.Submitted).ToListAsync(cancellationToken);
         if (form.Approve && !form.AcceptOverQuota)
         {
             var exceeded = new List<QuotaLine>();
@@ -343,6 +351,7 @@ public sealed class NominationService(PortalDbContext db, CountryOptions country
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await notices.SendAsync(nominations, form.Approve, string.IsNullOrWhiteSpace(form.Comment) ? null : form.Comment.Trim(), cancellationToken);
         return (nominations.Count, []);
     }
 

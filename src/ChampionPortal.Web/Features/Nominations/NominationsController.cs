@@ -146,6 +146,17 @@ public sealed class NominationsController(
         {
             TempData["Notice"] = text["Error_NothingSelected"].Value;
         }
+        else if (!form.Approve && (!form.ConfirmReject || string.IsNullOrWhiteSpace(form.Comment) || !ModelState.IsValid))
+        {
+            // A rejection is confirmed on a page that names who is rejected, with the reason the country office will read.
+            if (form.ConfirmReject && string.IsNullOrWhiteSpace(form.Comment))
+            {
+                ModelState.AddModelError(nameof(form.Comment), text["Error_RejectReasonRequired"]);
+            }
+
+            ViewData["ReturnUrl"] = returnUrl;
+            return View("RejectConfirm", new RejectConfirmation(await nominations.SubmittedNamesAsync(form.Ids, cancellationToken), form));
+        }
         else
         {
             var (reviewed, exceeded) = await nominations.ReviewAsync(form, cancellationToken);

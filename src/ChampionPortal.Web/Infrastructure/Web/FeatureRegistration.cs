@@ -19,6 +19,7 @@ public static class FeatureRegistration
         services.AddScoped<PasswordLinkSender>();
         services.AddScoped<AccountNoticeSender>();
         services.AddScoped<AuthorityAccounts>();
+        services.AddScoped<Features.Nominations.NominationReviewNotices>();
         services.AddScoped<Features.Certificates.CertificateDownloads>();
         services.AddScoped<LocalGovernmentService>();
         services.AddScoped<ReferenceDataService>();
