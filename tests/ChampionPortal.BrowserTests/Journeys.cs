@@ -11,6 +11,7 @@ public sealed class Journeys(BrowserFixture fixture) : IClassFixture<BrowserFixt
     public async Task Regional_staff_create_an_authority_find_it_without_accents_edit_it_and_sign_out()
     {
         var governmentId = await fixture.App.AddLocalGovernmentAsync("São José dos Campos", "BR");
+        await fixture.App.AddLocalGovernmentAsync("Rosario del Tala", "AR");
         var email = await fixture.App.CreateUserAsync(Roles.RegionalStaff);
         await using var journey = await fixture.StartJourneyAsync("regional-staff");
         var page = journey.Page;
@@ -23,6 +24,9 @@ public sealed class Journeys(BrowserFixture fixture) : IClassFixture<BrowserFixt
         await page.Locator("#Form_Position").FillAsync("Secretário de Direitos Humanos");
         await page.Locator("#Form_Email").FillAsync("joaquim.araujo@test.example.org");
         await page.Locator("#Form_CountryCode").SelectOptionAsync("BR");
+        var offered = page.Locator("#Form_LocalGovernmentId optgroup:not([disabled])");
+        await Assertions.Expect(offered).ToHaveCountAsync(1);
+        (await offered.GetAttributeAsync("data-country")).Should().Be("BR", "once Brazil is chosen, only Brazil's local governments are offered");
         await page.Locator("#Form_LocalGovernmentId").SelectOptionAsync(governmentId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("#Form_PreferredLanguage").SelectOptionAsync("pt");
         await journey.ShotAsync("new-authority");
