@@ -1,5 +1,6 @@
 using System.Net;
 using ChampionPortal.Testing;
+using ChampionPortal.Web.Domain;
 
 namespace ChampionPortal.Tests.Operations;
 
@@ -40,12 +41,20 @@ public sealed class HealthTests : IAsyncLifetime
     {
         using var visitor = app.NewClient("es");
         (await visitor.GetAsync("/champions")).StatusCode.Should().Be(HttpStatusCode.OK);
+        using var staff = await app.SignedInClientAsync(Roles.RegionalStaff, language: "es");
+        var (_, form) = await staff.GetPageAsync("/local-governments/new");
 
         await cluster.StopAsync();
         var (away, page) = await visitor.GetPageAsync("/champions");
         away.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         away.Headers.RetryAfter.Should().NotBeNull();
         page.QuerySelector("h1")!.TextContent.Should().Be("El portal no está disponible por un momento");
+
+        // A form sent during the outage: the page says it was not saved, and how to send it again without retyping it.
+        var (sent, refused) = await staff.SubmitAsync(form, new Dictionary<string, string?> { ["Form.Name"] = "Paysandú", ["Form.CountryCode"] = "UY", ["Form.Kind"] = "Municipality", ["Form.TimeZone"] = "America/Montevideo" });
+        sent.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        refused.QuerySelector("[data-testid=error-text]")!.TextContent.Should().Contain("Lo que acaba de enviar no se guardó").And.Contain("Use el botón Atrás de su navegador, que conserva lo que escribió");
+        refused.QuerySelector("[data-testid=go-back]").Should().BeNull("a link back would load the form again, empty");
 
         await cluster.RestartAsync();
 
