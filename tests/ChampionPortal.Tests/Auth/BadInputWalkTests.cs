@@ -11,7 +11,8 @@ namespace ChampionPortal.Tests.Auth;
 /// Walks every page of the authorization matrix as anonymous, an authority, a country office and an administrator,
 /// and posts bad input to every form found: very long strings, script payloads, invalid UTF-8, bad files and an
 /// oversized body. The answer is a validation message, a redirect after a save, or 400/413; never a 5xx. What a
-/// save stores is rendered escaped on the page it leads to.
+/// save stores is rendered escaped on the page it leads to. A form that an answer leads to (an import's
+/// confirmation, a rejection's confirmation, a quota warning) is posted to as well, with the script payload.
 /// </summary>
 public sealed partial class BadInputWalkTests(AuthorizationMatrixTests.MatrixFixture fixture) : IClassFixture<AuthorizationMatrixTests.MatrixFixture>
 {
@@ -57,19 +58,25 @@ public sealed partial class BadInputWalkTests(AuthorizationMatrixTests.MatrixFix
                     {
                         await CheckAsync(problems, client, where, await UploadAsync(client, form, action, files, Encoding.UTF8.GetBytes($"name,email\n{Script},x@test.example.org\n").Concat(new byte[] { 0xC3, 0x28, 0xFF, 0xFE }).ToArray()));
                         await CheckAsync(problems, client, where, await UploadAsync(client, form, action, files, [0x50, 0x4B, 0x03, 0x04, 0x00, 0xFF]));
+
+                        // A well-formed file whose values are the payload: an import reaches its confirmation step.
+                        var next = await CheckAsync(problems, client, where, await UploadAsync(client, form, action, files, Encoding.UTF8.GetBytes(WellFormedDirectoryFile)));
+                        await FollowAsync(problems, client, seen, principal, where, action, next);
                     }
 
                     if (texts.Count > 0)
                     {
                         await CheckAsync(problems, client, where, await PostAsync(client, form, action, texts, new string('x', 100_000)));
-                        await CheckAsync(problems, client, where, await PostAsync(client, form, action, texts, Script));
+                        var next = await CheckAsync(problems, client, where, await PostAsync(client, form, action, texts, Script));
                         await CheckAsync(problems, client, where, await PostRawAsync(client, form, action, texts));
+                        await FollowAsync(problems, client, seen, principal, where, action, next);
                     }
                 }
             }
         }
 
         forms.Should().BeGreaterThan(30, "the walk reaches the portal's forms");
+        seen.Where(s => s.EndsWith("(second step)", StringComparison.Ordinal)).Should().Contain(s => s.Contains(" /imports/", StringComparison.Ordinal), "an import's confirmation is posted to as well");
         problems.Should().BeEmpty();
     }
 
@@ -94,6 +101,25 @@ public sealed partial class BadInputWalkTests(AuthorizationMatrixTests.MatrixFix
         var response = await admin.SendAsync(longValue);
         response.StatusCode.Should().BeOneOf(HttpStatusCode.BadRequest, HttpStatusCode.RequestEntityTooLarge);
         (await response.Content.ReadAsStringAsync()).Should().Contain("data-status=\"" + (int)response.StatusCode + "\"");
+    }
+
+    private static readonly string WellFormedDirectoryFile =
+        string.Join(",", ChampionPortal.Web.Infrastructure.Tabular.DirectoryColumns.All) + "\n"
+        + $"UY,\"{Script.Replace("\"", "\"\"", StringComparison.Ordinal)}\",Municipality,\"{Script.Replace("\"", "\"\"", StringComparison.Ordinal)}\",Intendente,walk@test.example.org,,es,Man\n";
+
+    /// <summary>Posts the script payload to the forms of the page an answer led to (a second step), once per kind of form.</summary>
+    private static async Task FollowAsync(List<string> problems, PortalClient client, HashSet<string> seen, int principal, string from, string action, IDocument? page)
+    {
+        foreach (var form in page?.QuerySelectorAll("main form[method=post]").OfType<IHtmlFormElement>() ?? [])
+        {
+            var next = form.GetAttribute("action") ?? action;
+            if (next == action || Skipped().IsMatch(next) || !seen.Add($"{principal} {Digits().Replace(next.Split('?')[0], "#")} (second step)"))
+            {
+                continue;
+            }
+
+            await CheckAsync(problems, client, $"{next} (second step after {from})", await PostAsync(client, form, next, TextFields(form).ToList(), Script));
+        }
     }
 
     private static IEnumerable<IElement> TextFields(IHtmlFormElement form) =>
@@ -174,14 +200,15 @@ public sealed partial class BadInputWalkTests(AuthorizationMatrixTests.MatrixFix
         return await client.SendAsync(request);
     }
 
-    private static async Task CheckAsync(List<string> problems, PortalClient client, string where, HttpResponseMessage response)
+    /// <summary>Checks the answer; returns the page it showed, when it is one, for a second step.</summary>
+    private static async Task<IDocument?> CheckAsync(List<string> problems, PortalClient client, string where, HttpResponseMessage response)
     {
         using (response)
         {
             if ((int)response.StatusCode >= 500)
             {
                 problems.Add($"{where}: {(int)response.StatusCode}");
-                return;
+                return null;
             }
 
             var shown = response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther && response.Headers.Location is { } next
@@ -191,11 +218,16 @@ public sealed partial class BadInputWalkTests(AuthorizationMatrixTests.MatrixFix
             {
                 problems.Add($"{where}: the script payload is in the page unescaped");
             }
+
+            return response.StatusCode == HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType == "text/html"
+                ? new AngleSharp.Html.Parser.HtmlParser().ParseDocument(shown)
+                : null;
         }
     }
 
     // Forms whose only effect is to end a session, remove something or switch something off: nothing to type into.
-    [GeneratedRegex("sign-out|/delete|/erase|/remove|deactivate|reactivate|disable|/language|withdraw|release|resend|revoke|supersede|recovery-codes|send-password-link|reset-lockout|/close$")]
+    // (Revoking takes a reason, and is walked.)
+    [GeneratedRegex("sign-out|/delete|/erase|/remove|deactivate|reactivate|disable|/language|withdraw|release|resend|supersede|recovery-codes|send-password-link|reset-lockout|/close$")]
     private static partial Regex Skipped();
 
     [GeneratedRegex(@"\d+")]
