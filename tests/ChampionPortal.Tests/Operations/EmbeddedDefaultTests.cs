@@ -158,6 +158,8 @@ public sealed class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture) : IClas
         pages.Where(p => (int)p.Status >= 500).Select(p => $"{p.Path}: {(int)p.Status}").Should().BeEmpty();
         pages.Where(p => p.Page?.QuerySelector("[style], style") is not null).Select(p => $"{p.Path}: {p.Page!.QuerySelector("[style], style")!.OuterHtml[..Math.Min(120, p.Page.QuerySelector("[style], style")!.OuterHtml.Length)]}")
             .Should().BeEmpty("the Content-Security-Policy allows no inline style: such a page would show unstyled");
+        var html = pages.Where(p => p.Status == HttpStatusCode.OK && p.Page is not null).Select(p => (p.Path, p.Page!.Source.Text));
+        (await HtmlValidator.ValidateAsync($"{email?.Split('@')[0] ?? "visitor"}-{language}", html)).Should().BeEmpty("every page is valid HTML");
         // A visitor reads the browser's language; an account its own preference, on every page alike.
         var expected = email is null ? language : pages[0].Page!.DocumentElement.GetAttribute("lang");
         pages.Where(p => p.Page is not null && p.Status == HttpStatusCode.OK && p.Page.DocumentElement.GetAttribute("lang") != expected)
