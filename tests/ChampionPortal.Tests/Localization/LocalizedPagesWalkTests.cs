@@ -69,7 +69,7 @@ public sealed partial class LocalizedPagesWalkTests(PortalFixture fixture) : ICl
     }
 
     /// <summary>The English values (without placeholders, long enough to be words) whose translation is different.</summary>
-    private static HashSet<string> EnglishWithTranslation(string language)
+    internal static HashSet<string> EnglishWithTranslation(string language)
     {
         var values = new HashSet<string>(StringComparer.Ordinal);
         foreach (var neutral in Directory.EnumerateFiles(Path.Combine(ResourceCompletenessTests.RepositoryRoot(), "src"), "*.resx", SearchOption.AllDirectories)
@@ -90,7 +90,7 @@ public sealed partial class LocalizedPagesWalkTests(PortalFixture fixture) : ICl
         return values;
     }
 
-    private static IEnumerable<string> Texts(IDocument page) =>
+    internal static IEnumerable<string> Texts(IDocument page) =>
         page.Body!.Descendants<IText>()
             .Where(t => t.ParentElement is { } parent && parent.LocalName is not ("script" or "style") && parent.Closest("[lang]:not(html)") is null)
             .Select(t => System.Text.RegularExpressions.Regex.Replace(t.Data, @"\s+", " ").Trim())
@@ -125,5 +125,5 @@ public sealed partial class LocalizedPagesWalkTests(PortalFixture fixture) : ICl
 
     /// <summary>"1" (not part of a larger number) before a plural noun of either language: a count that chose no plural form.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.,])\b1 (de 1 )?(gobiernos|governos|personas|pessoas|sesiones|sessões|países|certificados|ítems|itens|invitaciones|convites|destinatarios|destinatários|horas|días|dias|minutos|cambios|alterações|objetivos|autoridades|marcas|marcações|requeridas|exigidas|elegibles|elegíveis)\b")]
-    private static partial System.Text.RegularExpressions.Regex OneWithPlural();
+    internal static partial System.Text.RegularExpressions.Regex OneWithPlural();
 }

@@ -158,12 +158,23 @@ public sealed class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture) : IClas
         pages.Where(p => (int)p.Status >= 500).Select(p => $"{p.Path}: {(int)p.Status}").Should().BeEmpty();
         pages.Where(p => p.Page?.QuerySelector("[style], style") is not null).Select(p => $"{p.Path}: {p.Page!.QuerySelector("[style], style")!.OuterHtml[..Math.Min(120, p.Page.QuerySelector("[style], style")!.OuterHtml.Length)]}")
             .Should().BeEmpty("the Content-Security-Policy allows no inline style: such a page would show unstyled");
-        var html = pages.Where(p => p.Status == HttpStatusCode.OK && p.Page is not null).Select(p => (p.Path, p.Page!.Source.Text));
+        var shown = pages.Where(p => p.Status == HttpStatusCode.OK && p.Page is not null).ToList();
+        var html = shown.Select(p => (p.Path, p.Page!.Source.Text));
         (await HtmlValidator.ValidateAsync($"{email?.Split('@')[0] ?? "visitor"}-{language}", html)).Should().BeEmpty("every page is valid HTML");
+
         // A visitor reads the browser's language; an account its own preference, on every page alike.
         var expected = email is null ? language : pages[0].Page!.DocumentElement.GetAttribute("lang");
         pages.Where(p => p.Page is not null && p.Status == HttpStatusCode.OK && p.Page.DocumentElement.GetAttribute("lang") != expected)
             .Select(p => p.Path).Should().BeEmpty($"every page is in the reader's language ({expected})");
+        if (expected != "en")
+        {
+            var english = Localization.LocalizedPagesWalkTests.EnglishWithTranslation(expected!);
+            shown.SelectMany(p => Localization.LocalizedPagesWalkTests.Texts(p.Page!).Where(english.Contains).Select(text => $"{p.Path}: \"{text}\"")).Distinct()
+                .Should().BeEmpty($"no English is left on a page in {expected}");
+            shown.SelectMany(p => Localization.LocalizedPagesWalkTests.OneWithPlural().Matches(p.Page!.Body!.TextContent).Select(m => $"{p.Path}: \"{m.Value}\"")).Distinct()
+                .Should().BeEmpty("a count of one takes the singular");
+        }
+
         pages.Count(p => p.Status == HttpStatusCode.OK).Should().BeGreaterThan(email is null ? 5 : 15, "the walk reaches the pages of the role");
     }
 
