@@ -118,7 +118,7 @@ public sealed class PublicSiteAndAccessibilityJourney(BrowserFixture fixture) : 
         }
         """);
 
-    private static async Task<IEnumerable<string>> AxeAsync(IPage page, string where)
+    internal static async Task<IEnumerable<string>> AxeAsync(IPage page, string where)
     {
         // Evaluated through the driver, which the page's Content-Security-Policy (no inline script) does not govern.
         await page.EvaluateAsync(AxeSource + "\n;0");
