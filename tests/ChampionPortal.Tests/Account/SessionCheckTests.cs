@@ -7,28 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChampionPortal.Tests.Account;
 
-/// <summary>The portal's clock, moved on by the test.</summary>
-public sealed class MovableClock : TimeProvider
-{
-    private long ticks;
-
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow().AddTicks(Interlocked.Read(ref ticks));
-
-    public void MoveOn(TimeSpan by) => Interlocked.Add(ref ticks, by.Ticks);
-}
-
-public sealed class MovableClockFixture : PortalFixture
-{
-    public MovableClock Clock { get; } = new();
-
-    protected override PortalAppFactory CreateFactory(string connectionString)
-    {
-        var factory = new PortalAppFactory(connectionString);
-        factory.OverrideServices(services => services.AddSingleton<TimeProvider>(Clock));
-        return factory;
-    }
-}
-
 public sealed class SessionCheckTests(MovableClockFixture fixture) : IClassFixture<MovableClockFixture>
 {
     [Fact]
