@@ -100,6 +100,26 @@ public static class TestData
         });
     }
 
+    /// <summary>A nomination submitted by the country office and waiting for regional staff's review.</summary>
+    public static Task<int> AddSubmittedNominationAsync(this PortalAppFactory app, int cohortId, int authorityId, int localGovernmentId, string countryCode) =>
+        app.WithDbAsync(async db =>
+        {
+            var nomination = new Nomination
+            {
+                CohortId = cohortId,
+                AuthorityId = authorityId,
+                LocalGovernmentId = localGovernmentId,
+                CountryCode = countryCode,
+                Status = NominationStatus.Submitted,
+                Justification = "Waiting for review",
+                CreatedAtUtc = DateTime.UtcNow,
+                SubmittedAtUtc = DateTime.UtcNow,
+            };
+            db.Nominations.Add(nomination);
+            await db.SaveChangesAsync();
+            return nomination.Id;
+        });
+
     public static async Task<int> AddAuthorityAsync(this PortalAppFactory app, string fullName, string email, int localGovernmentId, string countryCode)
     {
         var id = await app.AddAuthorityAsync(fullName, localGovernmentId, countryCode);

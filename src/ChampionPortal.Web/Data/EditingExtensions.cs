@@ -60,6 +60,16 @@ public static class EditingExtensions
 
         db.ExpectVersion(record, versionSeenByUser);
         db.Remove(record);
-        return await db.SaveEditAsync(cancellationToken);
+        try
+        {
+            return await db.SaveEditAsync(cancellationToken);
+        }
+        catch (DbUpdateException error) when (DatabaseErrors.IsForeignKeyViolation(error))
+        {
+            // Something came to refer to the record after the check above, or a reference the check does not know of:
+            // the database keeps the record, and the person is told it cannot be deleted rather than shown an error.
+            db.ChangeTracker.Clear();
+            return SaveOutcome.HasDependents;
+        }
     }
 }

@@ -89,6 +89,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
             var a = await app.AddChampionAsync(cohort, sessions.Values, "Ana Matrix", lgA, "UY", "es");
             var b = await app.AddChampionAsync(cohort, sessions.Values, "Bruno Matrix", lgB, "PE", "es");
 
+            // A nomination waiting for review, so that reviewers' forms (and a rejection's confirmation) are on the pages.
+            await app.AddSubmittedNominationAsync(cohort, await app.AddAuthorityAsync("Carla Matrix", lgA, "UY"), lgA, "UY");
+
             clients[0] = app.NewClient();
             clients[1] = await SignedInAsync(app, await app.CreateUserAsync(Roles.Authority, authorityId: a));
             clients[2] = await SignedInAsync(app, await app.CreateUserAsync(Roles.Authority, authorityId: b));

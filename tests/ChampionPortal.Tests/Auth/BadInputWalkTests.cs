@@ -12,7 +12,8 @@ namespace ChampionPortal.Tests.Auth;
 /// and posts bad input to every form found: very long strings, script payloads, invalid UTF-8, bad files and an
 /// oversized body. The answer is a validation message, a redirect after a save, or 400/413; never a 5xx. What a
 /// save stores is rendered escaped on the page it leads to. A form that an answer leads to (an import's
-/// confirmation, a rejection's confirmation, a quota warning) is posted to as well, with the script payload.
+/// confirmation, a rejection's confirmation, a quota warning) is posted to as well, with the script payload. A form with
+/// nothing to type into (a release, a resend, a deletion) is posted once as it stands.
 /// </summary>
 public sealed partial class BadInputWalkTests(AuthorizationMatrixTests.MatrixFixture fixture) : IClassFixture<AuthorizationMatrixTests.MatrixFixture>
 {
@@ -25,6 +26,7 @@ public sealed partial class BadInputWalkTests(AuthorizationMatrixTests.MatrixFix
         var problems = new List<string>();
         var seen = new HashSet<string>();
         var forms = 0;
+        var asIs = 0;
         foreach (var principal in Walkers)
         {
             var client = fixture.Client(principal);
@@ -47,36 +49,54 @@ public sealed partial class BadInputWalkTests(AuthorizationMatrixTests.MatrixFix
 
                     var files = form.QuerySelectorAll("input[type=file]").OfType<IHtmlInputElement>().ToList();
                     var texts = TextFields(form).ToList();
+                    forms++;
+                    var where = $"{action} (from {entry.Path} as principal {principal})";
                     if (texts.Count == 0 && files.Count == 0)
                     {
+                        // Nothing to type into (a release, a resend, a deletion): posted once as a person's click sends it.
+                        asIs++;
+                        foreach (var button in Buttons(form))
+                        {
+                            var answer = await CheckAsync(problems, client, where, await PostAsync(client, form, action, texts, "", button));
+                            await FollowAsync(problems, client, seen, principal, where, form, answer);
+                        }
+
                         continue;
                     }
 
-                    forms++;
-                    var where = $"{action} (from {entry.Path} as principal {principal})";
                     if (files.Count > 0)
                     {
                         await CheckAsync(problems, client, where, await UploadAsync(client, form, action, files, Encoding.UTF8.GetBytes($"name,email\n{Script},x@test.example.org\n").Concat(new byte[] { 0xC3, 0x28, 0xFF, 0xFE }).ToArray()));
                         await CheckAsync(problems, client, where, await UploadAsync(client, form, action, files, [0x50, 0x4B, 0x03, 0x04, 0x00, 0xFF]));
 
                         // A well-formed file whose values are the payload: an import reaches its confirmation step.
-                        var next = await CheckAsync(problems, client, where, await UploadAsync(client, form, action, files, Encoding.UTF8.GetBytes(WellFormedDirectoryFile)));
-                        await FollowAsync(problems, client, seen, principal, where, action, next);
+                        foreach (var wellFormed in new[] { WellFormedDirectoryFile, WellFormedParticipantReport })
+                        {
+                            var next = await CheckAsync(problems, client, where, await UploadAsync(client, form, action, files, Encoding.UTF8.GetBytes(wellFormed)));
+                            await FollowAsync(problems, client, seen, principal, where, form, next);
+                        }
                     }
 
                     if (texts.Count > 0)
                     {
                         await CheckAsync(problems, client, where, await PostAsync(client, form, action, texts, new string('x', 100_000)));
-                        var next = await CheckAsync(problems, client, where, await PostAsync(client, form, action, texts, Script));
                         await CheckAsync(problems, client, where, await PostRawAsync(client, form, action, texts));
-                        await FollowAsync(problems, client, seen, principal, where, action, next);
+                        foreach (var button in Buttons(form))
+                        {
+                            var next = await CheckAsync(problems, client, where, await PostAsync(client, form, action, texts, Script, button));
+                            await FollowAsync(problems, client, seen, principal, where, form, next);
+                        }
                     }
                 }
             }
         }
 
         forms.Should().BeGreaterThan(30, "the walk reaches the portal's forms");
-        seen.Where(s => s.EndsWith("(second step)", StringComparison.Ordinal)).Should().Contain(s => s.Contains(" /imports/", StringComparison.Ordinal), "an import's confirmation is posted to as well");
+        asIs.Should().BeGreaterThan(10, "forms with nothing to type into are posted too");
+        var secondSteps = seen.Where(s => s.EndsWith("(second step)", StringComparison.Ordinal)).ToList();
+        secondSteps.Should().Contain(s => s.Contains(" /imports/", StringComparison.Ordinal), "an import's confirmation is posted to as well");
+        secondSteps.Should().Contain(s => s.Contains("/attendance/report/", StringComparison.Ordinal) && !s.Contains("/columns", StringComparison.Ordinal), "a participant report's reconciliation is confirmed as well");
+        secondSteps.Should().Contain(s => s.Contains(" reject-confirm ", StringComparison.Ordinal), "a rejection's confirmation, reached by the click on reject, is posted to");
         problems.Should().BeEmpty();
     }
 
@@ -107,19 +127,50 @@ public sealed partial class BadInputWalkTests(AuthorizationMatrixTests.MatrixFix
         string.Join(",", ChampionPortal.Web.Infrastructure.Tabular.DirectoryColumns.All) + "\n"
         + $"UY,\"{Script.Replace("\"", "\"\"", StringComparison.Ordinal)}\",Municipality,\"{Script.Replace("\"", "\"\"", StringComparison.Ordinal)}\",Intendente,walk@test.example.org,,es,Man\n";
 
+    // A Zoom export for the matrix cohort's forum (18 Oct 2023, 10:00–12:00 in Montevideo), the payload as the name.
+    private static readonly string WellFormedParticipantReport =
+        "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent\n"
+        + $"\"{Script.Replace("\"", "\"\"", StringComparison.Ordinal)}\",walk@test.example.org,10/18/2023 10:05:00 AM,10/18/2023 11:50:00 AM,105,No,Y\n";
+
     /// <summary>Posts the script payload to the forms of the page an answer led to (a second step), once per kind of form.</summary>
-    private static async Task FollowAsync(List<string> problems, PortalClient client, HashSet<string> seen, int principal, string from, string action, IDocument? page)
+    /// <remarks>
+    /// A confirmation may post where the first form did (a rejection's reason); the same form shown again with its
+    /// errors is not a second step.
+    /// </remarks>
+    private static async Task FollowAsync(List<string> problems, PortalClient client, HashSet<string> seen, int principal, string from, IHtmlFormElement first, IDocument? page)
     {
+        var action = first.GetAttribute("action");
         foreach (var form in page?.QuerySelectorAll("main form[method=post]").OfType<IHtmlFormElement>() ?? [])
         {
-            var next = form.GetAttribute("action") ?? action;
-            if (next == action || Skipped().IsMatch(next) || !seen.Add($"{principal} {Digits().Replace(next.Split('?')[0], "#")} (second step)"))
+            var next = form.GetAttribute("action") ?? action ?? "";
+            if ((next == action && Identity(form) == Identity(first)) || Skipped().IsMatch(next)
+                || !seen.Add($"{principal} {Digits().Replace(next.Split('?')[0], "#")} {Identity(form)} (second step)"))
             {
                 continue;
             }
 
-            await CheckAsync(problems, client, $"{next} (second step after {from})", await PostAsync(client, form, next, TextFields(form).ToList(), Script));
+            foreach (var button in Buttons(form))
+            {
+                await CheckAsync(problems, client, $"{next} (second step after {from})", await PostAsync(client, form, next, TextFields(form).ToList(), Script, button));
+            }
         }
+    }
+
+    private static string Identity(IHtmlFormElement form) => form.GetAttribute("data-testid") ?? form.Id ?? "";
+
+    /// <summary>
+    /// The named submit buttons, each a different action of the form (approve, reject), the last first: the button
+    /// that asks for a confirmation before the one that acts at once on the same rows. A form without one is sent as is.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, string>?> Buttons(IHtmlFormElement form)
+    {
+        var buttons = form.Elements
+            .Where(e => e is IHtmlButtonElement { Type: "submit" } || e is IHtmlInputElement { Type: "submit" })
+            .Where(e => !string.IsNullOrEmpty(e.GetAttribute("name")))
+            .Select(e => (KeyValuePair<string, string>?)new KeyValuePair<string, string>(e.GetAttribute("name")!, e.GetAttribute("value") ?? ""))
+            .Reverse()
+            .ToList();
+        return buttons.Count == 0 ? [null] : buttons;
     }
 
     private static IEnumerable<IElement> TextFields(IHtmlFormElement form) =>
@@ -146,6 +197,15 @@ public sealed partial class BadInputWalkTests(AuthorizationMatrixTests.MatrixFix
             {
                 fields.Add(new(name, hidden.Value));
             }
+            else if (element is IHtmlInputElement { Type: "checkbox" } box)
+            {
+                // Every selection box ticked, as a person choosing rows to act on.
+                fields.Add(new(name, box.Value));
+            }
+            else if (element is IHtmlInputElement { Type: "radio", IsChecked: true } chosen)
+            {
+                fields.Add(new(name, chosen.Value));
+            }
             else if (element is IHtmlSelectElement select)
             {
                 fields.Add(new(name, select.Value ?? ""));
@@ -155,9 +215,16 @@ public sealed partial class BadInputWalkTests(AuthorizationMatrixTests.MatrixFix
         return fields;
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(PortalClient client, IHtmlFormElement form, string action, IReadOnlyCollection<IElement> texts, string value)
+    private static async Task<HttpResponseMessage> PostAsync(
+        PortalClient client, IHtmlFormElement form, string action, IReadOnlyCollection<IElement> texts, string value, KeyValuePair<string, string>? button = null)
     {
-        using var content = new FormUrlEncodedContent(Fields(form, texts, value));
+        var fields = Fields(form, texts, value);
+        if (button is { } clicked)
+        {
+            fields.Add(clicked);
+        }
+
+        using var content = new FormUrlEncodedContent(fields);
         using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = content };
         return await client.SendAsync(request);
     }
@@ -225,9 +292,8 @@ public sealed partial class BadInputWalkTests(AuthorizationMatrixTests.MatrixFix
         }
     }
 
-    // Forms whose only effect is to end a session, remove something or switch something off: nothing to type into.
-    // (Revoking takes a reason, and is walked.)
-    [GeneratedRegex("sign-out|/delete|/erase|/remove|deactivate|reactivate|disable|/language|withdraw|release|resend|supersede|recovery-codes|send-password-link|reset-lockout|/close$")]
+    // The form that ends the walker's own session.
+    [GeneratedRegex("sign-out")]
     private static partial Regex Skipped();
 
     [GeneratedRegex(@"\d+")]

@@ -148,6 +148,26 @@ public sealed class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Deleting_a_demo_person_the_cohort_refers_to_is_refused_with_the_reason_on_sqlite_too()
+    {
+        // A nominated person without an account: only the database's foreign keys stand between the click and the loss.
+        var person = await fixture.App.WithDbAsync(db => db.Authorities
+            .Where(a => db.Nominations.Any(n => n.AuthorityId == a.Id) && !db.Users.Any(u => u.AuthorityId == a.Id))
+            .Select(a => new { a.Id, a.Version }).FirstAsync());
+        using var staff = fixture.App.NewClient("en");
+        await staff.SignInAsync("staff@demo.example.org", DemoData.Password);
+        var (_, profile) = await staff.GetPageAsync("/account/profile");
+        var token = profile.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        // As a confirmation page opened before the nomination came in would post.
+        var (response, page) = await staff.PostAsync($"/authorities/{person.Id}/delete", [new("__RequestVerificationToken", token), new("version", person.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.QuerySelector("[data-testid=delete-blocked]")!.TextContent.Should().Contain("cannot be deleted: nominations");
+        (await fixture.App.WithDbAsync(db => db.Authorities.AnyAsync(a => a.Id == person.Id))).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Readiness_checks_the_embedded_database()
     {
         using var client = fixture.App.NewClient();

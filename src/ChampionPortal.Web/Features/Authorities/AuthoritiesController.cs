@@ -143,7 +143,7 @@ public sealed class AuthoritiesController(
         text["Delete_Title"],
         [new(text["List_Title"], "/authorities"), new(details.FullName, $"/authorities/{details.Id}"), new(text["Delete_Title"])],
         text["Delete_Question", details.FullName],
-        details.HasAccount ? text["Error_HasAccount"].Value : null,
+        details.HasAccount ? text["Error_HasAccount"].Value : details.HasRecords ? text["Error_HasRecords"].Value : null,
         $"/authorities/{details.Id}/delete",
         details.Version,
         $"/authorities/{details.Id}");

@@ -29,6 +29,9 @@ public sealed record AuthorityDetails(
     int? LocalGovernmentId, string? LocalGovernmentName, string CountryCode, string CountryNameEn, string CountryNameEs, string CountryNamePt,
     bool HasAccount, int Version) : ICountryScoped
 {
+    /// <summary>Nominations, invitations, attendance or certificates refer to the person: the initiative's record of them.</summary>
+    public bool HasRecords { get; init; }
+
     public string CountryName => PortalCultures.Pick(CountryNameEn, CountryNameEs, CountryNamePt);
 }
 

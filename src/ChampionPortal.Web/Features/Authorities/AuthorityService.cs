@@ -40,7 +40,11 @@ public sealed class AuthorityService(PortalDbContext db, CountryOptions countryO
             .Select(a => new AuthorityDetails(
                 a.Id, a.FullName, a.Position, a.Email, a.Phone, a.PreferredLanguage, a.Gender, a.GenderDescription,
                 a.LocalGovernmentId, a.LocalGovernment!.Name, a.CountryCode, a.Country!.NameEn, a.Country.NameEs, a.Country.NamePt,
-                db.Users.Any(u => u.AuthorityId == a.Id), a.Version))
+                db.Users.Any(u => u.AuthorityId == a.Id), a.Version)
+            {
+                HasRecords = db.Nominations.Any(n => n.AuthorityId == a.Id) || db.Invitations.Any(i => i.AuthorityId == a.Id)
+                    || db.Attendances.Any(t => t.AuthorityId == a.Id) || db.Certificates.Any(c => c.AuthorityId == a.Id),
+            })
             .SingleOrDefaultAsync(cancellationToken);
 
     public async Task<AuthorityEditor> EditorAsync(int? id, AuthorityForm form, CountryScope scope, CancellationToken cancellationToken = default)

@@ -20,7 +20,11 @@ public sealed record SessionListPage(SessionListQuery Query, PagedList<SessionRo
 
 public sealed record SessionDetails(
     int Id, int EventId, string EventName, int CohortId, string CohortCode, string Code, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc,
-    string TimeZone, SessionModality Modality, string? LinkOrVenue, int Version);
+    string TimeZone, SessionModality Modality, string? LinkOrVenue, int Version)
+{
+    /// <summary>Attendance or workshop outputs refer to the session: it stays as the record of what happened.</summary>
+    public bool HasRecords { get; init; }
+}
 
 /// <summary>A session's form: date and times as wall-clock time in the chosen zone, converted to UTC when saved.</summary>
 public sealed class SessionForm : IValidatableObject, IVersionedForm

@@ -49,7 +49,10 @@ public sealed class SessionService(PortalDbContext db, EventService events)
         db.Sessions.AsNoTracking().Where(s => s.Id == id)
             .Select(s => new SessionDetails(
                 s.Id, s.EventId, s.Event!.Name, s.CohortId, s.Event.Cohort!.Code, s.Code, s.Title, s.StartsAtUtc, s.EndsAtUtc,
-                s.TimeZone, s.Modality, s.LinkOrVenue, s.Version))
+                s.TimeZone, s.Modality, s.LinkOrVenue, s.Version)
+            {
+                HasRecords = db.Attendances.Any(a => a.SessionId == s.Id) || db.AgendaItems.Any(i => i.SessionId == s.Id),
+            })
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The editor for a new session of the event, in the event's default zone; null when the event does not exist.</summary>
@@ -116,7 +119,8 @@ public sealed class SessionService(PortalDbContext db, EventService events)
         db.EditVersionedAsync<Session>(s => s.Id == id, form.Version, session => Apply(session, form), cancellationToken);
 
     public Task<SaveOutcome> DeleteAsync(int id, int version, CancellationToken cancellationToken = default) =>
-        db.DeleteVersionedAsync<Session>(s => s.Id == id, version, null, cancellationToken);
+        db.DeleteVersionedAsync<Session>(
+            s => s.Id == id, version, () => db.Attendances.AnyAsync(a => a.SessionId == id, cancellationToken), cancellationToken);
 
     private static void Apply(Session session, SessionForm form)
     {

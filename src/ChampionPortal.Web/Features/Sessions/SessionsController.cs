@@ -83,14 +83,14 @@ public sealed class SessionsController(SessionService sessions, IStringLocalizer
 
         return await AfterDeleteAsync(
             await sessions.DeleteAsync(id, version, cancellationToken), text["Notice_Deleted"], $"/events/{details.EventId}",
-            () => sessions.FindAsync(id, cancellationToken), Confirmation, text["Error_Conflict"], text["Error_Conflict"]);
+            () => sessions.FindAsync(id, cancellationToken), Confirmation, text["Session_HasRecords"], text["Error_Conflict"]);
     }
 
     private DeleteConfirmation Confirmation(SessionDetails details) => new(
         text["Session_DeleteTitle"],
         [new(text["Sessions_Title"], "/sessions"), new(details.Code, $"/sessions/{details.Id}"), new(text["Session_DeleteTitle"])],
         text["Session_DeleteQuestion", details.Title],
-        null,
+        details.HasRecords ? text["Session_HasRecords"].Value : null,
         $"/sessions/{details.Id}/delete",
         details.Version,
         $"/sessions/{details.Id}");

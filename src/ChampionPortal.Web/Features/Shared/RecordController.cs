@@ -76,7 +76,13 @@ public abstract class RecordController : Controller
             return NotFound();
         }
 
-        ModelState.AddModelError("", outcome == SaveOutcome.HasDependents ? hasDependentsError : conflictError);
-        return View("ConfirmDelete", confirmation(details));
+        // The confirmation of a record that now has dependents says why itself; the general words are for the rest.
+        var page = confirmation(details);
+        if (outcome != SaveOutcome.HasDependents || page.BlockedReason is null)
+        {
+            ModelState.AddModelError("", outcome == SaveOutcome.HasDependents ? hasDependentsError : conflictError);
+        }
+
+        return View("ConfirmDelete", page);
     }
 }
