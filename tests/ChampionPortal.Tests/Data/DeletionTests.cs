@@ -39,7 +39,7 @@ public sealed class DeletionTests(PortalFixture fixture) : IClassFixture<PortalF
         {
             var (response, page) = await staff.SubmitAsync(confirm, new Dictionary<string, string?>());
             response.StatusCode.Should().Be(HttpStatusCode.OK, $"deleting {url} is refused on the page, not with a server error");
-            page.QuerySelector("[data-testid=delete-blocked]")!.TextContent.Should().Contain(word, "the page says why");
+            page.QuerySelector("[data-testid=validation-summary]")!.TextContent.Should().Contain(word, "the page says why");
             (await staff.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.OK, $"{url} is still there");
 
             var (_, again) = await staff.GetPageAsync(url + "/delete");

@@ -1,7 +1,7 @@
 using System.Net;
 using ChampionPortal.Testing;
-using ChampionPortal.Web.Data.Seeding;
 using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChampionPortal.Tests.Operations;
@@ -163,7 +163,7 @@ public sealed class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture) : IClas
         var (response, page) = await staff.PostAsync($"/authorities/{person.Id}/delete", [new("__RequestVerificationToken", token), new("version", person.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        page.QuerySelector("[data-testid=delete-blocked]")!.TextContent.Should().Contain("cannot be deleted: nominations");
+        page.QuerySelector("[data-testid=validation-summary]")!.TextContent.Should().Contain("cannot be deleted: nominations");
         (await fixture.App.WithDbAsync(db => db.Authorities.AnyAsync(a => a.Id == person.Id))).Should().BeTrue();
     }
 

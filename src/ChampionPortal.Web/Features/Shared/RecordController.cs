@@ -76,13 +76,9 @@ public abstract class RecordController : Controller
             return NotFound();
         }
 
-        // The confirmation of a record that now has dependents says why itself; the general words are for the rest.
+        // The record as it is now says best why it cannot go (something came to refer to it since the page was opened).
         var page = confirmation(details);
-        if (outcome != SaveOutcome.HasDependents || page.BlockedReason is null)
-        {
-            ModelState.AddModelError("", outcome == SaveOutcome.HasDependents ? hasDependentsError : conflictError);
-        }
-
+        ModelState.AddModelError("", outcome == SaveOutcome.HasDependents ? page.BlockedReason ?? hasDependentsError : conflictError);
         return View("ConfirmDelete", page);
     }
 }
