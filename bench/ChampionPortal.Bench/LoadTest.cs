@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using ChampionPortal.Testing;
-using ChampionPortal.Web.Data.Seeding;
+using ChampionPortal.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChampionPortal.Bench;

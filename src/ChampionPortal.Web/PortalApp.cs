@@ -1,8 +1,31 @@
-using System.Threading.RateLimiting;
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Account;
-using ChampionPortal.Web.Features.Rsvp;
+using ChampionPortal.Web.Features.Agenda;
+using ChampionPortal.Web.Features.Attendance;
+using ChampionPortal.Web.Features.Audit;
+using ChampionPortal.Web.Features.Authorities;
+using ChampionPortal.Web.Features.Certificates;
+using ChampionPortal.Web.Features.Champions;
+using ChampionPortal.Web.Features.Cohorts;
+using ChampionPortal.Web.Features.Dissemination;
+using ChampionPortal.Web.Features.Eligibility;
+using ChampionPortal.Web.Features.Events;
+using ChampionPortal.Web.Features.Funnel;
+using ChampionPortal.Web.Features.Home;
+using ChampionPortal.Web.Features.Imports;
+using ChampionPortal.Web.Features.Invitations;
+using ChampionPortal.Web.Features.LocalGovernments;
+using ChampionPortal.Web.Features.Mapping;
+using ChampionPortal.Web.Features.Nominations;
+using ChampionPortal.Web.Features.Outbox;
+using ChampionPortal.Web.Features.Publications;
+using ChampionPortal.Web.Features.ReferenceData;
+using ChampionPortal.Web.Features.Resources;
+using ChampionPortal.Web.Features.Sessions;
+using ChampionPortal.Web.Features.Shared;
+using ChampionPortal.Web.Features.Users;
+using ChampionPortal.Web.Host;
 using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Email;
 using ChampionPortal.Web.Infrastructure.Localization;
@@ -119,8 +142,6 @@ public static class PortalApp
 
         services.Configure<TwoFactorOptions>(configuration.GetSection(TwoFactorOptions.Section));
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
-        services.Configure<Features.Attendance.AttendanceOptions>(configuration.GetSection(Features.Attendance.AttendanceOptions.Section));
-        services.Configure<Features.Resources.ResourceOptions>(configuration.GetSection(Features.Resources.ResourceOptions.Section));
         services.AddSingleton<IEmailTransport, SmtpTransport>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxEvents>();
@@ -187,23 +208,36 @@ public static class PortalApp
             options.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
         });
 
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            var perMinute = configuration.GetValue("RateLimits:RsvpPerMinute", 60);
-            options.AddPolicy(RsvpRateLimit.Policy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
-
-            // Password guessing from one address is slowed here; guessing one account's password is stopped by lockout.
-            var signInsPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 20);
-            options.AddPolicy(SignInRateLimit.Policy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1) }));
-        });
+        services.AddPortalRateLimits(configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        services.AddPortalFeatures();
+
+        // Each feature registers its own services, in the order of the initiative's stages.
+        services.AddSharedFeature();
+        services.AddAccountFeature();
+        services.AddUsersFeature();
+        services.AddReferenceDataFeature();
+        services.AddLocalGovernmentsFeature();
+        services.AddAuthoritiesFeature();
+        services.AddImportsFeature();
+        services.AddCohortsFeature();
+        services.AddEventsFeature();
+        services.AddSessionsFeature();
+        services.AddNominationsFeature();
+        services.AddInvitationsFeature();
+        services.AddAttendanceFeature(configuration);
+        services.AddMappingFeature();
+        services.AddAgendaFeature();
+        services.AddPublicationsFeature();
+        services.AddResourcesFeature(configuration);
+        services.AddDisseminationFeature();
+        services.AddEligibilityFeature();
+        services.AddCertificatesFeature();
+        services.AddChampionsFeature();
+        services.AddFunnelFeature();
+        services.AddHomeFeature();
+        services.AddOutboxFeature();
+        services.AddAuditFeature();
     }
 
     // The same test as Identity's validator makes, with the same clock: a cookie issued longer ago than the interval.

@@ -1,5 +1,5 @@
 using ChampionPortal.Web;
-using ChampionPortal.Web.Infrastructure.Cli;
+using ChampionPortal.Web.Host;
 
 if (OperatorCommands.IsCommand(args))
 {

@@ -1,6 +1,6 @@
 using System.Net;
 using ChampionPortal.Testing;
-using ChampionPortal.Web.Data.Seeding;
+using ChampionPortal.Web.Features.Demo;
 
 namespace ChampionPortal.BrowserTests;
 

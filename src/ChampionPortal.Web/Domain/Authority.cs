@@ -1,6 +1,3 @@
-using ChampionPortal.Web.Infrastructure.Auditing;
-using ChampionPortal.Web.Infrastructure.Text;
-
 namespace ChampionPortal.Web.Domain;
 
 public enum GenderCategory

@@ -1,5 +1,3 @@
-using ChampionPortal.Web.Infrastructure.Text;
-
 namespace ChampionPortal.Web.Domain;
 
 public enum LocalGovernmentKind

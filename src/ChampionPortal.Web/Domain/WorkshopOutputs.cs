@@ -1,5 +1,3 @@
-using ChampionPortal.Web.Infrastructure.Auditing;
-
 namespace ChampionPortal.Web.Domain;
 
 public enum LocalActionStatus

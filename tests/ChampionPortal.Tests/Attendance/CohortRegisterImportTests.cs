@@ -2,8 +2,8 @@ using System.Net;
 using System.Text;
 using AngleSharp.Dom;
 using ChampionPortal.Testing;
-using ChampionPortal.Web.Data.Seeding;
 using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 

@@ -16,7 +16,7 @@ public sealed class AccountController(AccountService accounts, IStringLocalizer<
     [HttpGet("sign-in"), AllowAnonymous]
     public IActionResult SignIn(string? returnUrl) => View(new SignInForm { ReturnUrl = returnUrl });
 
-    [HttpPost("sign-in"), AllowAnonymous, EnableRateLimiting(SignInRateLimit.Policy)]
+    [HttpPost("sign-in"), AllowAnonymous, EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> SignIn(SignInForm form)
     {
         if (!ModelState.IsValid)
@@ -56,7 +56,7 @@ public sealed class AccountController(AccountService accounts, IStringLocalizer<
     [HttpGet("forgot-password"), AllowAnonymous]
     public IActionResult ForgotPassword() => View(new ForgotPasswordForm());
 
-    [HttpPost("forgot-password"), AllowAnonymous, EnableRateLimiting(Rsvp.RsvpRateLimit.Policy)]
+    [HttpPost("forgot-password"), AllowAnonymous, EnableRateLimiting(RateLimits.PublicLinks)]
     public async Task<IActionResult> ForgotPassword(ForgotPasswordForm form, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
@@ -72,7 +72,7 @@ public sealed class AccountController(AccountService accounts, IStringLocalizer<
     public IActionResult ResetPassword(int user, string? token) =>
         View(new ResetPasswordForm { UserId = user, Token = token ?? "" });
 
-    [HttpPost("reset-password"), AllowAnonymous, EnableRateLimiting(Rsvp.RsvpRateLimit.Policy)]
+    [HttpPost("reset-password"), AllowAnonymous, EnableRateLimiting(RateLimits.PublicLinks)]
     public async Task<IActionResult> ResetPassword(ResetPasswordForm form)
     {
         if (ModelState.IsValid && await ShowErrorsAsync(accounts.ResetPasswordAsync(form)))
@@ -131,10 +131,4 @@ public sealed class AccountController(AccountService accounts, IStringLocalizer<
 
         return result.Succeeded;
     }
-}
-
-/// <summary>The rate limit on sign-in attempts per client address (RateLimits:SignInPerMinute).</summary>
-public static class SignInRateLimit
-{
-    public const string Policy = "sign-in";
 }

@@ -17,7 +17,7 @@ public sealed class TwoFactorController(TwoFactorService twoFactor, IStringLocal
             ? View("TwoFactorSignInStep", new TwoFactorSignInForm { ReturnUrl = returnUrl, RememberMe = rememberMe, UseRecoveryCode = recovery })
             : Redirect("/account/sign-in");
 
-    [HttpPost(""), AllowAnonymous, EnableRateLimiting(SignInRateLimit.Policy)]
+    [HttpPost(""), AllowAnonymous, EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> SignIn(TwoFactorSignInForm form)
     {
         if (!await twoFactor.IsAwaitingSecondStepAsync())
@@ -64,7 +64,7 @@ public sealed class TwoFactorController(TwoFactorService twoFactor, IStringLocal
         return View("TwoFactorSetup", await twoFactor.PageAsync(User, form.Enrolment) with { Form = new TwoFactorCodeForm { Enrolment = form.Enrolment } });
     }
 
-    [HttpPost("setup/link"), EnableRateLimiting(SignInRateLimit.Policy)]
+    [HttpPost("setup/link"), EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> SendEnrolmentLink()
     {
         await twoFactor.SendEnrolmentLinkAsync(User);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using ChampionPortal.Web.Features.Rsvp;
 using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -12,7 +13,7 @@ namespace ChampionPortal.Web.Features.Attendance;
 /// Self check-in during a session's window with its short code (typed, or in the URL of the QR code shown on
 /// screen), for a signed-in authority or for whoever holds the person's invitation link. Rate-limited like RSVP.
 /// </summary>
-[Route("check-in"), AllowAnonymous, EnableRateLimiting(RsvpRateLimit.Policy)]
+[Route("check-in"), AllowAnonymous, EnableRateLimiting(RateLimits.PublicLinks)]
 public sealed class CheckInController(AttendanceService attendance) : Controller
 {
     [HttpGet("")]

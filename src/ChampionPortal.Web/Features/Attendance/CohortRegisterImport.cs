@@ -4,7 +4,6 @@ using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Imports;
 using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Tabular;
-using ChampionPortal.Web.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChampionPortal.Web.Features.Attendance;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Imports;
 using ChampionPortal.Web.Infrastructure.Text;
 

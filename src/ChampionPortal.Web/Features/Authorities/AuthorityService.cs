@@ -2,8 +2,8 @@ using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Tabular;
-using ChampionPortal.Web.Infrastructure.Text;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,7 +58,7 @@ public sealed class AuthorityService(PortalDbContext db, CountryOptions countryO
     public static AuthorityForm NewForm(CountryScope scope) => new()
     {
         CountryCode = scope.OnlyCountry,
-        PreferredLanguage = scope.OnlyCountry == "BR" ? "pt" : "es",
+        PreferredLanguage = PortalCultures.ForCountry(scope.OnlyCountry),
         Gender = GenderCategory.PrefersNotToSay,
     };
 

@@ -1,4 +1,5 @@
 using ChampionPortal.Web.Features.Rsvp;
+using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace ChampionPortal.Web.Features.Certificates;
 
 /// <summary>A certificate's personal download link, from its e-mail: no sign-in; rate-limited like the RSVP links.</summary>
-[Route("certificates/download/{token}"), AllowAnonymous, EnableRateLimiting(RsvpRateLimit.Policy)]
+[Route("certificates/download/{token}"), AllowAnonymous, EnableRateLimiting(RateLimits.PublicLinks)]
 public sealed class CertificateDownloadsController(CertificateDownloads downloads) : Controller
 {
     [HttpGet("")]

@@ -384,7 +384,7 @@ public sealed class CertificateService(
             return null;
         }
 
-        language = PortalCultures.IsSupported(language) ? language : "es";
+        language = PortalCultures.ForRecipient(language);
         var rules = await eligibility.RulesAsync(cohortId, cancellationToken);
         var brazil = await db.Countries.AsNoTracking().SingleAsync(c => c.Code == "BR", cancellationToken);
         const string sample = "SAMP-LE00-0000";
@@ -422,7 +422,7 @@ public sealed class CertificateService(
     /// <summary>Tells the person, in their language, that their certificate is ready, with its personal download link (through the outbox).</summary>
     private async Task NotifyAsync(Cohort cohort, Authority person, Certificate certificate, string? baseUrl, CancellationToken cancellationToken)
     {
-        var language = PortalCultures.IsSupported(person.PreferredLanguage) ? person.PreferredLanguage : "es";
+        var language = PortalCultures.ForRecipient(person.PreferredLanguage);
         var (subject, html, body) = await emails.RenderAsync(
             "CertificateIssued",
             new CertificateIssuedEmail(person.FullName, cohort.Name, Link(baseUrl, downloads.LinkPath(certificate.Id)), Link(baseUrl, $"/verify/{Grouped(certificate.VerificationCode)}")),
@@ -477,14 +477,14 @@ public sealed class CertificateService(
             .. people.Select(a => new Recipient(
                 $"P:{a.Id}", CertificateKind.Person, a.Id, a.LocalGovernment?.Id ?? 0, a.CountryCode, a.PreferredLanguage, a.FullName, a.Position, a.LocalGovernment?.Name ?? "", a)),
             .. places.Select(l => new Recipient(
-                $"G:{l.Id}", CertificateKind.LocalGovernment, null, l.Id, l.CountryCode, l.CountryCode == "BR" ? "pt" : "es", l.Name, null, l.Name, null)),
+                $"G:{l.Id}", CertificateKind.LocalGovernment, null, l.Id, l.CountryCode, PortalCultures.ForCountry(l.CountryCode), l.Name, null, l.Name, null)),
         ];
     }
 
     /// <summary>Renders the certificate with the given serial number and a new verification code, ready to be saved.</summary>
     private Certificate Build(IssueContext context, Recipient recipient, int number, string? baseUrl)
     {
-        var language = PortalCultures.IsSupported(recipient.Language) ? recipient.Language : "es";
+        var language = PortalCultures.ForRecipient(recipient.Language);
         var country = context.Countries[recipient.CountryCode.Trim()];
         var serial = $"CLA-{context.Cohort.Code}-{number:0000}";
         var code = ReadableCode.New(12);

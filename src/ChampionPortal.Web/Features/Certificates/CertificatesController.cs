@@ -1,5 +1,6 @@
 using ChampionPortal.Web.Features.Rsvp;
 using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -85,7 +86,7 @@ public sealed class CertificatesController(
 }
 
 /// <summary>The public verification page of a certificate's code. No sign-in; rate-limited; never e-mail or other personal data.</summary>
-[Route("verify"), AllowAnonymous, EnableRateLimiting(RsvpRateLimit.Policy)]
+[Route("verify"), AllowAnonymous, EnableRateLimiting(RateLimits.PublicLinks)]
 public sealed class VerifyController(CertificateService certificates) : Controller
 {
     [HttpGet("")]

@@ -4,7 +4,6 @@ using ChampionPortal.Web.Features.Certificates;
 using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Tabular;
-using ChampionPortal.Web.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChampionPortal.Web.Features.Champions;

@@ -1,5 +1,6 @@
 using ChampionPortal.Web.Features.Resources;
 using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -47,7 +48,7 @@ public sealed class DisseminationController(DisseminationService dissemination, 
 }
 
 /// <summary>A recipient's personal link to the material sent to them. No sign-in; rate-limited like RSVP.</summary>
-[Route("material/{token}"), AllowAnonymous, EnableRateLimiting(Rsvp.RsvpRateLimit.Policy)]
+[Route("material/{token}"), AllowAnonymous, EnableRateLimiting(RateLimits.PublicLinks)]
 public sealed class MaterialController(DisseminationService dissemination) : Controller
 {
     [HttpGet("")]
@@ -60,5 +61,5 @@ public sealed class MaterialController(DisseminationService dissemination) : Con
 
     [HttpGet("resources/{id:int}")]
     public async Task<IActionResult> Resource(string token, int id, CancellationToken cancellationToken) =>
-        await dissemination.ResourceForAsync(token, id, cancellationToken) is { } download ? ResourcesController.Serve(this, download) : NotFound();
+        await dissemination.ResourceForAsync(token, id, cancellationToken) is { } download ? new ResourceDownloadResult(download) : NotFound();
 }

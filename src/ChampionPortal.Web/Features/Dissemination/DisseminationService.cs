@@ -7,7 +7,6 @@ using ChampionPortal.Web.Features.Publications;
 using ChampionPortal.Web.Features.Resources;
 using ChampionPortal.Web.Infrastructure.Email;
 using ChampionPortal.Web.Infrastructure.Localization;
-using ChampionPortal.Web.Infrastructure.Text;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -63,7 +62,7 @@ public sealed class DisseminationService(
             ContactName = form.ContactName!.Trim(),
             Email = form.Email!.Trim(),
             CountryCode = country,
-            Language = PortalCultures.IsSupported(form.Language) ? form.Language : "es",
+            Language = PortalCultures.ForRecipient(form.Language),
         });
         await db.SaveChangesAsync(cancellationToken);
         return true;
@@ -175,7 +174,7 @@ public sealed class DisseminationService(
             return null;
         }
 
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(PortalCultures.IsSupported(recipient.Language) ? recipient.Language : "es");
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(PortalCultures.ForRecipient(recipient.Language));
         var document = await publications.FindAsync(publicationId, recipient.Language, cancellationToken);
         await CountDownloadAsync(recipient, cancellationToken);
         return (publications.ToPdf(document!), $"{document!.Kind.ToString().ToLowerInvariant()}-v{document.Number}-{recipient.Language}.pdf");

@@ -1,6 +1,5 @@
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
-using ChampionPortal.Web.Features.Certificates;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChampionPortal.Web.Features.Eligibility;

@@ -6,7 +6,6 @@ using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Tabular;
-using ChampionPortal.Web.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChampionPortal.Web.Features.Imports;

@@ -1,6 +1,6 @@
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
-using ChampionPortal.Web.Infrastructure.Text;
+using ChampionPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChampionPortal.Web.Features.Imports;
@@ -63,7 +63,7 @@ public sealed class DirectoryIndex
                 Position = position,
                 Email = email,
                 CountryCode = government.CountryCode,
-                PreferredLanguage = government.CountryCode == "BR" ? "pt" : "es",
+                PreferredLanguage = PortalCultures.ForCountry(government.CountryCode),
             };
             db.Authorities.Add(authority);
             authorities[key] = authority;

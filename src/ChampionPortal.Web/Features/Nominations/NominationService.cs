@@ -4,8 +4,8 @@ using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Events;
 using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Tabular;
-using ChampionPortal.Web.Infrastructure.Text;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -239,7 +239,7 @@ public sealed class NominationService(
                 Email = form.NewAuthorityEmail!.Trim(),
                 CountryCode = country,
                 LocalGovernment = government,
-                PreferredLanguage = country == "BR" ? "pt" : "es",
+                PreferredLanguage = PortalCultures.ForCountry(country),
             };
             db.Authorities.Add(authority);
         }

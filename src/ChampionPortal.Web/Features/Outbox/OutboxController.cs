@@ -16,7 +16,7 @@ public sealed class OutboxController(OutboxService outbox, IStringLocalizer<Outb
     [HttpGet("templates")]
     public async Task<IActionResult> Templates(string? lang, [FromServices] Infrastructure.Email.EmailRenderer renderer)
     {
-        var language = Infrastructure.Localization.PortalCultures.IsSupported(lang) ? lang! : "es";
+        var language = Infrastructure.Localization.PortalCultures.ForRecipient(lang);
         ViewData["Language"] = language;
         return View(await SamplesAsync(language, renderer));
     }
@@ -28,7 +28,7 @@ public sealed class OutboxController(OutboxService outbox, IStringLocalizer<Outb
     [HttpGet("templates/{name}")]
     public async Task<IActionResult> TemplateHtml(string name, string? lang, [FromServices] Infrastructure.Email.EmailRenderer renderer)
     {
-        var language = Infrastructure.Localization.PortalCultures.IsSupported(lang) ? lang! : "es";
+        var language = Infrastructure.Localization.PortalCultures.ForRecipient(lang);
         if ((await SamplesAsync(language, renderer)).FirstOrDefault(s => s.Name == name) is not { Name: not null } sample)
         {
             return NotFound();

@@ -44,7 +44,7 @@ public sealed class ResourcesController(ResourceService resources, IStringLocali
             return NotFound();
         }
 
-        return Serve(download);
+        return new ResourceDownloadResult(download);
     }
 
     [HttpPost("{id:int}/delete"), Authorize(Policy = Policies.ManageCohorts)]
@@ -58,22 +58,4 @@ public sealed class ResourcesController(ResourceService resources, IStringLocali
         TempData["Notice"] = text["Notice_Deleted"].Value;
         return RedirectToAction(nameof(Index));
     }
-
-    /// <summary>
-    /// A stored file goes out as an attachment of its checked type that the browser must not sniff or run; a
-    /// link is followed.
-    /// </summary>
-    internal static IActionResult Serve(ControllerBase controller, ResourceDownload download)
-    {
-        if (download.Url is { } url)
-        {
-            return controller.Redirect(url);
-        }
-
-        controller.Response.Headers.XContentTypeOptions = "nosniff";
-        controller.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        return controller.File(download.Content!, download.ContentType!, download.FileName);
-    }
-
-    private IActionResult Serve(ResourceDownload download) => Serve(this, download);
 }

@@ -1,4 +1,5 @@
 using ChampionPortal.Web.Features.Invitations;
+using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace ChampionPortal.Web.Features.Rsvp;
 
 /// <summary>The page a personal invitation link opens, without sign-in. Rate-limited per client address.</summary>
-[Route("rsvp"), AllowAnonymous, EnableRateLimiting(RsvpRateLimit.Policy)]
+[Route("rsvp"), AllowAnonymous, EnableRateLimiting(RateLimits.PublicLinks)]
 public sealed class RsvpController(InvitationService invitations) : Controller
 {
     [HttpGet("{token}")]
@@ -37,9 +38,4 @@ public sealed class RsvpController(InvitationService invitations) : Controller
         Response.StatusCode = answer.State == RsvpState.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;
         return View("Closed", answer);
     }
-}
-
-public static class RsvpRateLimit
-{
-    public const string Policy = "rsvp";
 }

@@ -15,7 +15,16 @@ public static class PortalCultures
     public const string Default = "en";
     public static readonly IReadOnlyList<string> Supported = ["en", "es", "pt"];
 
+    /// <summary>The language most people of the region read: for a recipient whose own language is not known.</summary>
+    public const string RegionDefault = "es";
+
     public static bool IsSupported(string? culture) => culture is not null && Supported.Contains(culture);
+
+    /// <summary>The language a recipient reads: their own when the portal has it, else the region's.</summary>
+    public static string ForRecipient(string? language) => IsSupported(language) ? language! : RegionDefault;
+
+    /// <summary>The language people of a country read: Portuguese in Brazil, Spanish in the rest of the region.</summary>
+    public static string ForCountry(string? countryCode) => countryCode == "BR" ? "pt" : RegionDefault;
 
     /// <summary>Keeps a language chosen (with the switcher, or by a personal link's ?lang=) for the visits to come.</summary>
     public static void Remember(HttpResponse response, string culture, DateTimeOffset now) =>

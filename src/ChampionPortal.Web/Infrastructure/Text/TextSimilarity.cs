@@ -1,3 +1,4 @@
+using ChampionPortal.Web.Domain;
 namespace ChampionPortal.Web.Infrastructure.Text;
 
 /// <summary>How alike two texts are by their words, with accents, case and one-letter slips set aside.</summary>

@@ -4,11 +4,10 @@ using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Data.Seeding;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Infrastructure.Auditing;
-using ChampionPortal.Web.Infrastructure.Operations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChampionPortal.Web.Infrastructure.Cli;
+namespace ChampionPortal.Web.Host;
 
 /// <summary>
 /// The operator commands of the executable: <c>migrate</c>, <c>seed-demo</c> and <c>users add</c>. Options that
@@ -135,7 +134,7 @@ public static class OperatorCommands
             throw new UsageException("An Authority user needs --authority-id with the id of an existing authority.");
         }
 
-        if (!Localization.PortalCultures.IsSupported(language))
+        if (!Infrastructure.Localization.PortalCultures.IsSupported(language))
         {
             throw new UsageException("--language must be en, es or pt.");
         }

@@ -1,4 +1,4 @@
-namespace ChampionPortal.Web.Infrastructure.Operations;
+namespace ChampionPortal.Web.Host;
 
 /// <summary>
 /// Prepares the database before the server starts listening: migrations and reference data (unless

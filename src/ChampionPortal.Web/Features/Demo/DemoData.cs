@@ -1,15 +1,19 @@
+using ChampionPortal.Web.Data;
+using ChampionPortal.Web.Data.Seeding;
 using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Features.Certificates;
+using ChampionPortal.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChampionPortal.Web.Data.Seeding;
+namespace ChampionPortal.Web.Features.Demo;
 
 /// <summary>
 /// A clearly labelled demo cohort of fictional people shaped like the 2023 cohort: 40 authorities from the ten
 /// countries, 27 local governments, a launch forum with one session and a workshop with two, and one account per
 /// role. Local governments carry real place names; every person is invented.
 /// </summary>
-public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userManager, TimeProvider timeProvider, Features.Certificates.CertificateIssuanceService issuance)
+public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userManager, TimeProvider timeProvider, CertificateIssuanceService issuance)
 {
     public const string CohortCode = "2023";
     public const string Password = "Demo-Champion-2023";
@@ -98,7 +102,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
             for (var person = 0; person < Places[place].People; person++)
             {
                 var n = authorities.Count;
-                var language = Places[place].Country == "BR" ? "pt" : "es";
+                var language = PortalCultures.ForCountry(Places[place].Country);
                 authorities.Add(new Authority
                 {
                     FullName = $"{GivenNames[n % GivenNames.Length]} {FamilyNames[(n * 7 + 3) % FamilyNames.Length]}",
@@ -257,7 +261,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
             }
         }
 
-        void Mark(Session session, Authority person, AttendanceStatus status) => db.Attendances.Add(new Attendance
+        void Mark(Session session, Authority person, AttendanceStatus status) => db.Attendances.Add(new Domain.Attendance
         {
             CohortId = session.CohortId,
             SessionId = session.Id,

@@ -1,6 +1,4 @@
-using ChampionPortal.Web.Domain;
-
-namespace ChampionPortal.Web.Features.Certificates;
+namespace ChampionPortal.Web.Domain;
 
 /// <summary>
 /// The one rule for who stands recognized, used wherever champions are counted or listed: the dashboard's funnel, the

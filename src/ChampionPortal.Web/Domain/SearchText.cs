@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ChampionPortal.Web.Infrastructure.Text;
+namespace ChampionPortal.Web.Domain;
 
 /// <summary>
 /// Accent- and case-free keys computed in C#, because SQLite has neither unaccent nor ILIKE and duplicate

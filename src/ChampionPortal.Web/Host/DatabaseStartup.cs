@@ -1,11 +1,12 @@
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Data.Seeding;
+using ChampionPortal.Web.Features.Demo;
 using ChampionPortal.Web.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace ChampionPortal.Web.Infrastructure.Operations;
+namespace ChampionPortal.Web.Host;
 
 public static class DatabaseStartup
 {

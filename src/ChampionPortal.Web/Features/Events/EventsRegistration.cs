@@ -1,0 +1,10 @@
+namespace ChampionPortal.Web.Features.Events;
+
+public static class EventsRegistration
+{
+    public static IServiceCollection AddEventsFeature(this IServiceCollection services)
+    {
+        services.AddScoped<EventService>();
+        return services;
+    }
+}

@@ -1,0 +1,10 @@
+namespace ChampionPortal.Web.Features.Invitations;
+
+public static class InvitationsRegistration
+{
+    public static IServiceCollection AddInvitationsFeature(this IServiceCollection services)
+    {
+        services.AddScoped<InvitationService>();
+        return services;
+    }
+}

@@ -1,0 +1,12 @@
+namespace ChampionPortal.Web.Features.Mapping;
+
+public static class MappingRegistration
+{
+    public static IServiceCollection AddMappingFeature(this IServiceCollection services)
+    {
+        services.AddScoped<GcmCatalog>();
+        services.AddScoped<WorkshopAccess>();
+        services.AddScoped<MappingService>();
+        return services;
+    }
+}
