@@ -1,3 +1,4 @@
+using ChampionPortal.Web.Data.Auditing;
 using ChampionPortal.Web.Infrastructure.Auditing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

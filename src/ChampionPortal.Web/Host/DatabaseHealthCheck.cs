@@ -1,7 +1,7 @@
 using ChampionPortal.Web.Data;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace ChampionPortal.Web.Infrastructure.Operations;
+namespace ChampionPortal.Web.Host;
 
 public sealed class DatabaseHealthCheck(PortalDbContext db) : IHealthCheck
 {

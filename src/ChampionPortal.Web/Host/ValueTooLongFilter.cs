@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Localization;
 
-namespace ChampionPortal.Web.Infrastructure.Web;
+namespace ChampionPortal.Web.Host;
 
 /// <summary>
 /// Answers a save refused by <see cref="ColumnLengthGuard"/> with the portal's 400 page naming the field and its limit

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace ChampionPortal.Web.Infrastructure.Auditing;
+namespace ChampionPortal.Web.Data.Auditing;
 
 /// <summary>
 /// Writes audit entries in the transaction of the change they describe. On PostgreSQL they go in one binary COPY,
