@@ -79,8 +79,7 @@ public sealed class AuthorityService(PortalDbContext db, CountryOptions countryO
     /// <summary>Checks what only the database knows: a unique e-mail, and a local government of the chosen, permitted country.</summary>
     public async Task<AuthorityFormProblems> CheckAsync(int? id, AuthorityForm form, CountryScope scope, CancellationToken cancellationToken = default)
     {
-        var email = SearchText.Email(form.Email);
-        var emailTaken = email.Length > 0 && await db.Authorities.AnyAsync(a => a.EmailNormalized == email && a.Id != id, cancellationToken);
+        var emailTaken = await db.Authorities.WithEmail(form.Email).AnyAsync(a => a.Id != id, cancellationToken);
         var governmentCountry = form.LocalGovernmentId is { } governmentId
             ? await db.LocalGovernments.Where(l => l.Id == governmentId).Select(l => l.CountryCode).SingleOrDefaultAsync(cancellationToken)
             : form.CountryCode;
@@ -127,9 +126,8 @@ public sealed class AuthorityService(PortalDbContext db, CountryOptions countryO
         {
             // An e-mail address is looked up exactly; anything else by name, accents and case ignored.
             var key = SearchText.Compact(term);
-            var email = SearchText.Email(term);
             authorities = term.Contains('@', StringComparison.Ordinal)
-                ? authorities.Where(a => a.EmailNormalized == email)
+                ? authorities.WithEmail(term)
                 : authorities.Where(a => a.SearchKey.Replace(" ", "").Contains(key));
         }
 

@@ -189,8 +189,7 @@ public sealed class NominationService(
         }
 
         var flags = new List<DuplicateFlag>();
-        var email = SearchText.Email(form.NewAuthorityEmail);
-        var sameEmail = await db.Authorities.AsNoTracking().Where(a => a.EmailNormalized == email)
+        var sameEmail = await db.Authorities.AsNoTracking().WithEmail(form.NewAuthorityEmail)
             .Select(a => new { a.FullName, a.CountryCode }).FirstOrDefaultAsync(cancellationToken);
         if (sameEmail is not null)
         {
@@ -219,7 +218,7 @@ public sealed class NominationService(
         Authority? authority;
         if (form.CreatesAuthority)
         {
-            if (await db.Authorities.AnyAsync(a => a.EmailNormalized == SearchText.Email(form.NewAuthorityEmail), cancellationToken))
+            if (await db.Authorities.WithEmail(form.NewAuthorityEmail).AnyAsync(cancellationToken))
             {
                 return (NominationChange.EmailTaken, null);
             }
