@@ -3,6 +3,7 @@ using System.Text;
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Data.Seeding;
 using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Features.Users;
 using ChampionPortal.Web.Infrastructure.Auditing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -122,8 +123,6 @@ public static class OperatorCommands
         await DatabaseStartup.MigrateAsync(services);
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-
         if (role == Roles.CountryOffice && (country is null || !await db.Countries.AnyAsync(c => c.Code == country)))
         {
             throw new UsageException($"A CountryOffice user needs --country with one of: {string.Join(", ", ReferenceData.Countries.Select(c => c.Code))}.");
@@ -146,29 +145,22 @@ public static class OperatorCommands
             password = GeneratePassword();
         }
 
-        var user = new PortalUser
+        var form = new NewUserForm
         {
-            UserName = email,
             Email = email,
-            EmailConfirmed = true,
             FullName = options.GetValueOrDefault("name") ?? email,
+            Role = role,
+            CountryCode = country,
+            AuthorityId = authorityId,
             PreferredLanguage = language,
-            CountryCode = role == Roles.CountryOffice ? country : null,
-            AuthorityId = role == Roles.Authority ? authorityId : null,
-            CreatedAtUtc = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
         };
-
         using (AuditActor.Begin("cli: users add"))
         {
-            var result = await users.CreateAsync(user, password!);
-            if (result.Succeeded)
+            var created = await scope.ServiceProvider.GetRequiredService<UserAdministration>().CreateAsync(form, password, CancellationToken.None);
+            if (created.Id is null)
             {
-                result = await users.AddToRoleAsync(user, role);
-            }
-
-            if (!result.Succeeded)
-            {
-                error.WriteLine($"The user was not created: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+                var reasons = created.AuthorityTaken ? ["That authority already has an account."] : created.Errors;
+                error.WriteLine($"The user was not created: {string.Join(" ", reasons)}");
                 return 1;
             }
         }

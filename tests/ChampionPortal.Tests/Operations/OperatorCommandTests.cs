@@ -51,6 +51,21 @@ public sealed class OperatorCommandTests(PortalFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Users_add_passes_the_checks_of_the_users_page_one_account_per_authority()
+    {
+        var government = await fixture.App.AddLocalGovernmentAsync("Paysandú CLI", "UY");
+        var authority = await fixture.App.AddAuthorityAsync("Persona con cuenta", government, "UY");
+        await fixture.App.CreateUserAsync(Roles.Authority, authorityId: authority);
+
+        var (exitCode, _, error) = await RunPortalAsync("Correct-Horse-Battery-9\n",
+            "users", "add", "--email", "second.account@test.example.org", "--role", "Authority", "--authority-id", authority.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        exitCode.Should().Be(1);
+        error.Should().Contain("already has an account");
+        (await fixture.App.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "second.account@test.example.org"))).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Migrate_then_seed_demo_build_an_empty_database_and_seeding_twice_changes_nothing()
     {
         var database = await fixture.Cluster.CreateEmptyDatabaseAsync();

@@ -82,7 +82,14 @@ public sealed class UserAdministration(
     }
 
     /// <summary>Creates the account without a password and e-mails the person a link to choose one.</summary>
-    public async Task<NewUserResult> CreateAsync(NewUserForm form, CancellationToken cancellationToken = default)
+    public Task<NewUserResult> CreateAsync(NewUserForm form, CancellationToken cancellationToken = default) => CreateAsync(form, null, cancellationToken);
+
+    /// <summary>
+    /// Creates the account with the checks every new account passes (one account per authority, Identity's rules for
+    /// the address and the password). With a password (the operator's command for the first administrator, who has no
+    /// mailbox the portal can reach yet) the account opens with it and no link is sent.
+    /// </summary>
+    public async Task<NewUserResult> CreateAsync(NewUserForm form, string? password, CancellationToken cancellationToken)
     {
         if (form.Role == Roles.Authority && await db.Users.AnyAsync(u => u.AuthorityId == form.AuthorityId, cancellationToken))
         {
@@ -100,7 +107,7 @@ public sealed class UserAdministration(
             AuthorityId = form.Role == Roles.Authority ? form.AuthorityId : null,
             CreatedAtUtc = timeProvider.GetUtcNow().UtcDateTime,
         };
-        var result = await users.CreateAsync(user);
+        var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         if (result.Succeeded)
         {
             result = await users.AddToRoleAsync(user, form.Role!);
@@ -111,7 +118,11 @@ public sealed class UserAdministration(
             return new NewUserResult(null, AuthorityTaken: false, [.. result.Errors.Select(e => e.Description)]);
         }
 
-        await passwordLinks.SendAsync(user, newAccount: true, cancellationToken);
+        if (password is null)
+        {
+            await passwordLinks.SendAsync(user, newAccount: true, cancellationToken);
+        }
+
         return new NewUserResult(user.Id, AuthorityTaken: false, []);
     }
 
