@@ -227,3 +227,18 @@ public sealed class DependencyRulesTests
         return type.FullName.Split('`')[0];
     }
 }
+
+/// <summary>What a page shows to whom is decided by the same policies that guard the actions behind it.</summary>
+public sealed class ViewAuthorizationTests
+{
+    [Fact]
+    public void Views_ask_the_policies_not_the_roles()
+    {
+        var views = Path.Combine(Localization.ResourceCompletenessTests.RepositoryRoot(), "src", "ChampionPortal.Web", "Features");
+
+        Directory.EnumerateFiles(views, "*.cshtml", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f).Contains("IsInRole(", StringComparison.Ordinal))
+            .Select(Path.GetFileName)
+            .Should().BeEmpty("a view asks IAuthorizationService with the action's policy (Authorization.AllowsAsync), so the page and the action agree");
+    }
+}

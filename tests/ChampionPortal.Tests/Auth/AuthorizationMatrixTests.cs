@@ -333,7 +333,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
             new("POST /sessions/{sessionId:int}/attendance/report/{token}/columns", $"/sessions/{i.Session}/attendance/report/not-a-batch/columns", "SDDDDAA"),
             new("POST /sessions/{sessionId:int}/attendance/report/{token}", $"/sessions/{i.Session}/attendance/report/not-a-batch", "SDDDDAA"),
             new("GET /check-in", "/check-in", "AAAAAAA"),
-            new("POST /check-in", "/check-in", "AAAAAAA"),
+            new("POST /check-in", "/check-in", "SAADDDD"),
             new("GET /check-in/invitation/{token}", "/check-in/invitation/matrix-invitation-a", "AAAAAAA"),
             new("POST /check-in/invitation/{token}", "/check-in/invitation/matrix-invitation-a", "AAAAAAA"),
             new("GET /outbox", "/outbox", "SDDDDAA"),

@@ -13,20 +13,15 @@ namespace ChampionPortal.Web.Features.Attendance;
 /// Self check-in during a session's window with its short code (typed, or in the URL of the QR code shown on
 /// screen), for a signed-in authority or for whoever holds the person's invitation link. Rate-limited like RSVP.
 /// </summary>
-[Route("check-in"), AllowAnonymous, EnableRateLimiting(RateLimits.PublicLinks)]
+[Route("check-in"), EnableRateLimiting(RateLimits.PublicLinks)]
 public sealed class CheckInController(AttendanceService attendance) : Controller
 {
-    [HttpGet("")]
+    [HttpGet(""), AllowAnonymous]
     public IActionResult Index(string? code) => View("CheckIn", new CheckInPage(code, null, null));
 
-    [HttpPost("")]
+    [HttpPost(""), Authorize(Policy = Policies.OwnCheckIn)]
     public async Task<IActionResult> CheckIn(string? code, CancellationToken cancellationToken)
     {
-        if (User.Identity?.IsAuthenticated != true)
-        {
-            return Challenge();
-        }
-
         if (!int.TryParse(User.FindFirstValue(PortalClaimTypes.Authority), NumberStyles.None, CultureInfo.InvariantCulture, out var authorityId))
         {
             return Forbid();
@@ -35,11 +30,11 @@ public sealed class CheckInController(AttendanceService attendance) : Controller
         return View("CheckIn", new CheckInPage(code, null, await attendance.CheckInAsync(authorityId, code, cancellationToken)));
     }
 
-    [HttpGet("invitation/{token}")]
+    [HttpGet("invitation/{token}"), AllowAnonymous]
     public async Task<IActionResult> WithInvitation(string token, string? code, CancellationToken cancellationToken) =>
         await attendance.AuthorityOfInvitationAsync(token, cancellationToken) is null ? NotFound() : View("CheckIn", new CheckInPage(code, token, null));
 
-    [HttpPost("invitation/{token}")]
+    [HttpPost("invitation/{token}"), AllowAnonymous]
     public async Task<IActionResult> CheckInWithInvitation(string token, string? code, CancellationToken cancellationToken) =>
         await attendance.AuthorityOfInvitationAsync(token, cancellationToken) is { } authorityId
             ? View("CheckIn", new CheckInPage(code, token, await attendance.CheckInAsync(authorityId, code, cancellationToken)))

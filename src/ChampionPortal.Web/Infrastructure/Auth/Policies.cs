@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>The workshop's outputs (mapping, agenda): every role reaches them; records are checked one by one.</summary>
     public const string WorkshopOutputs = nameof(WorkshopOutputs);
 
+    /// <summary>An authority signed in with their own account checks in to a session with its code.</summary>
+    public const string OwnCheckIn = nameof(OwnCheckIn);
+
     /// <summary>Resource-based: the record's country must be within the user's country scope.</summary>
     public const string CountryScope = nameof(CountryScope);
 
@@ -33,9 +36,17 @@ public static class Policies
             .AddPolicy(Nominate, p => p.RequireRole(Roles.CountryOffice).RequireClaim(PortalClaimTypes.Country))
             .AddPolicy(ReviewNominations, p => p.RequireRole(Roles.Administrator, Roles.RegionalStaff))
             .AddPolicy(WorkshopOutputs, p => p.RequireRole(Roles.All))
+            .AddPolicy(OwnCheckIn, p => p.RequireRole(Roles.Authority).RequireClaim(PortalClaimTypes.Authority))
             .AddPolicy(CountryScope, p => p.AddRequirements(new CountryScopeRequirement()));
         return services;
     }
+}
+
+/// <summary>The same policies, asked by a view that shows or hides what only some may do.</summary>
+public static class PolicyChecks
+{
+    public static async Task<bool> AllowsAsync(this IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user, string policy) =>
+        (await authorization.AuthorizeAsync(user, policy)).Succeeded;
 }
 
 public sealed class CountryScopeRequirement : IAuthorizationRequirement;
