@@ -228,17 +228,18 @@ public sealed class DependencyRulesTests
     }
 }
 
-/// <summary>What a page shows to whom is decided by the same policies that guard the actions behind it.</summary>
+/// <summary>What a page shows to whom, and what an action allows, are decided by the same named policies.</summary>
 public sealed class ViewAuthorizationTests
 {
     [Fact]
-    public void Views_ask_the_policies_not_the_roles()
+    public void Views_and_controllers_ask_the_policies_not_the_roles()
     {
-        var views = Path.Combine(Localization.ResourceCompletenessTests.RepositoryRoot(), "src", "ChampionPortal.Web", "Features");
+        var features = Path.Combine(Localization.ResourceCompletenessTests.RepositoryRoot(), "src", "ChampionPortal.Web", "Features");
 
-        Directory.EnumerateFiles(views, "*.cshtml", SearchOption.AllDirectories)
+        Directory.EnumerateFiles(features, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith("Controller.cs", StringComparison.Ordinal))
             .Where(f => File.ReadAllText(f).Contains("IsInRole(", StringComparison.Ordinal))
             .Select(Path.GetFileName)
-            .Should().BeEmpty("a view asks IAuthorizationService with the action's policy (Authorization.AllowsAsync), so the page and the action agree");
+            .Should().BeEmpty("a page or an action asks IAuthorizationService with a policy (Authorization.AllowsAsync), so what is shown and what is allowed agree");
     }
 }

@@ -19,7 +19,7 @@ public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitatio
         builder.HasIndex(i => new { i.CohortId, i.AuthorityId }).IsUnique();
 
         // The people who consented to the public directory, which checks consent for every certificate it lists: a
-        // tenth of the invitations, read without the rest (the directory at 100,000 authorities: 122 → 47 ms).
+        // tenth of the invitations, read without the rest (measured in docs/performance.md, "Public directory").
         builder.HasIndex(i => new { i.CohortId, i.AuthorityId }, "IX_Invitations_DirectoryConsent").HasFilter("\"DirectoryConsent\"");
         builder.HasIndex(i => new { i.CohortId, i.CountryCode, i.Status });
     }

@@ -11,11 +11,12 @@ namespace ChampionPortal.Web.Features.Certificates;
 /// </summary>
 [Route("settings/certificates")]
 [Authorize(Policy = Policies.ManageCohorts)]
-public sealed class CertificateSettingsController(CertificateArtworkStore artwork, CertificateService certificates, IStringLocalizer<CertificatesResources> text) : Controller
+public sealed class CertificateSettingsController(
+    CertificateArtworkStore artwork, CertificateService certificates, IAuthorizationService authorization, IStringLocalizer<CertificatesResources> text) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View("Settings", await artwork.PageAsync(User.IsInRole(Domain.Roles.Administrator), cancellationToken));
+        View("Settings", await artwork.PageAsync(await authorization.AllowsAsync(User, Policies.Administration), cancellationToken));
 
     // Above the limit, so that an oversized image reaches the check and is refused with a message.
     [HttpPost("logos/{slot:int:range(1,2)}"), Authorize(Policy = Policies.Administration), RequestSizeLimit(16 * 1024 * 1024)]
@@ -49,7 +50,7 @@ public sealed class CertificateSettingsController(CertificateArtworkStore artwor
         {
             ModelState.AddModelError("", text[error, CertificateArtworkStore.MaxBytes / (1024 * 1024)]);
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Settings", await artwork.PageAsync(User.IsInRole(Domain.Roles.Administrator), cancellationToken));
+            return View("Settings", await artwork.PageAsync(await authorization.AllowsAsync(User, Policies.Administration), cancellationToken));
         }
 
         TempData["Notice"] = text["Notice_ArtworkSaved"].Value;
