@@ -15,7 +15,7 @@ namespace ChampionPortal.Web.Features.Nominations;
 [Route("nominations")]
 [Authorize(Policy = Policies.ViewNominations)]
 public sealed class NominationsController(
-    NominationService nominations, IStringLocalizer<NominationsResources> text) : RecordController
+    NominationOverview nominations, NominationSubmission submissions, NominationReview reviews, IStringLocalizer<NominationsResources> text) : RecordController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(NominationListQuery query, CancellationToken cancellationToken) =>
@@ -41,12 +41,12 @@ public sealed class NominationsController(
 
     [HttpGet("new"), Authorize(Policy = Policies.Nominate)]
     public async Task<IActionResult> Create(int? cohort, CancellationToken cancellationToken) =>
-        View("Edit", await nominations.EditorAsync(null, NominationForm.Blank(cohort), OfficeCountry, cancellationToken: cancellationToken));
+        View("Edit", await submissions.EditorAsync(null, NominationForm.Blank(cohort), OfficeCountry, cancellationToken: cancellationToken));
 
     [HttpPost("new"), Authorize(Policy = Policies.Nominate)]
     public async Task<IActionResult> Create(NominationForm form, CancellationToken cancellationToken)
     {
-        var duplicates = ModelState.IsValid ? await nominations.DuplicatesAsync(form, OfficeCountry, cancellationToken) : [];
+        var duplicates = ModelState.IsValid ? await submissions.DuplicatesAsync(form, OfficeCountry, cancellationToken) : [];
         if (duplicates.Any(d => d.SameEmail))
         {
             ModelState.AddFieldError(nameof(form.NewAuthorityEmail), text["Error_EmailTaken"]);
@@ -58,7 +58,7 @@ public sealed class NominationsController(
 
         if (ModelState.IsValid)
         {
-            var (change, id) = await nominations.CreateAsync(form, OfficeCountry, cancellationToken);
+            var (change, id) = await submissions.CreateAsync(form, OfficeCountry, cancellationToken);
             if (change == NominationChange.Saved)
             {
                 TempData["Notice"] = text[form.Submit ? "Notice_Submitted" : "Notice_DraftSaved"].Value;
@@ -73,7 +73,7 @@ public sealed class NominationsController(
             ModelState.AddModelError("", text["Error_" + change]);
         }
 
-        return View("Edit", await nominations.EditorAsync(null, form, OfficeCountry, duplicates, cancellationToken));
+        return View("Edit", await submissions.EditorAsync(null, form, OfficeCountry, duplicates, cancellationToken));
     }
 
     [HttpGet("{id:int}/edit"), Authorize(Policy = Policies.Nominate)]
@@ -86,7 +86,7 @@ public sealed class NominationsController(
         }
 
         return details!.OpenToOffice
-            ? View(await nominations.EditorAsync(id, NominationService.FormFrom(details), OfficeCountry, cancellationToken: cancellationToken))
+            ? View(await submissions.EditorAsync(id, NominationSubmission.FormFrom(details), OfficeCountry, cancellationToken: cancellationToken))
             : RedirectToAction(nameof(Details), new { id });
     }
 
@@ -105,7 +105,7 @@ public sealed class NominationsController(
         ModelState.Clear();
         if (TryValidateModel(form, FormErrors.Prefix))
         {
-            switch (await nominations.UpdateAsync(id, form, cancellationToken))
+            switch (await submissions.UpdateAsync(id, form, cancellationToken))
             {
                 case NominationChange.Saved:
                     TempData["Notice"] = text[form.Submit ? "Notice_Submitted" : "Notice_DraftSaved"].Value;
@@ -119,7 +119,7 @@ public sealed class NominationsController(
             }
         }
 
-        return View(await nominations.EditorAsync(id, form, OfficeCountry, cancellationToken: cancellationToken));
+        return View(await submissions.EditorAsync(id, form, OfficeCountry, cancellationToken: cancellationToken));
     }
 
     [HttpPost("{id:int}/withdraw"), Authorize(Policy = Policies.Nominate)]
@@ -130,7 +130,7 @@ public sealed class NominationsController(
             return NotFound();
         }
 
-        TempData["Notice"] = text[await nominations.WithdrawAsync(id, version, cancellationToken) switch
+        TempData["Notice"] = text[await submissions.WithdrawAsync(id, version, cancellationToken) switch
         {
             NominationChange.Saved => "Notice_Withdrawn",
             NominationChange.Conflict => "Error_Conflict",
@@ -155,11 +155,11 @@ public sealed class NominationsController(
             }
 
             ViewData["ReturnUrl"] = returnUrl;
-            return View("RejectConfirm", new RejectConfirmation(await nominations.SubmittedNamesAsync(form.Ids, cancellationToken), form));
+            return View("RejectConfirm", new RejectConfirmation(await reviews.SubmittedNamesAsync(form.Ids, cancellationToken), form));
         }
         else
         {
-            var (reviewed, exceeded) = await nominations.ReviewAsync(form, cancellationToken);
+            var (reviewed, exceeded) = await reviews.ReviewAsync(form, cancellationToken);
             if (exceeded.Count > 0)
             {
                 ViewData["ReturnUrl"] = returnUrl;
@@ -186,7 +186,7 @@ public sealed class NominationsController(
 
         var valid = quota.Where(q => overview.Countries.Any(c => c.Code == q.Key) && q.Value is null or >= 0)
             .ToDictionary(q => q.Key, q => q.Value);
-        await nominations.SetQuotasAsync(cohort, valid, cancellationToken);
+        await reviews.SetQuotasAsync(cohort, valid, cancellationToken);
         TempData["Notice"] = text["Notice_QuotasSaved"].Value;
         return Redirect($"/nominations/overview?cohort={cohort}");
     }

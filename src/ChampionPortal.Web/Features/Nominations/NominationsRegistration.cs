@@ -4,7 +4,9 @@ public static class NominationsRegistration
 {
     public static IServiceCollection AddNominationsFeature(this IServiceCollection services)
     {
-        services.AddScoped<NominationService>();
+        services.AddScoped<NominationOverview>();
+        services.AddScoped<NominationSubmission>();
+        services.AddScoped<NominationReview>();
         services.AddScoped<NominationReviewNotices>();
         return services;
     }
