@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using ChampionPortal.Web.Features.Rsvp;
 using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;

@@ -1,4 +1,3 @@
-using ChampionPortal.Web.Features.Rsvp;
 using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
