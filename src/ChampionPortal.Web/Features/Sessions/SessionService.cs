@@ -120,7 +120,9 @@ public sealed class SessionService(PortalDbContext db, EventService events)
 
     public Task<SaveOutcome> DeleteAsync(int id, int version, CancellationToken cancellationToken = default) =>
         db.DeleteVersionedAsync<Session>(
-            s => s.Id == id, version, () => db.Attendances.AnyAsync(a => a.SessionId == id, cancellationToken), cancellationToken);
+            s => s.Id == id, version,
+            () => db.Sessions.AnyAsync(s => s.Id == id && (db.Attendances.Any(a => a.SessionId == s.Id) || db.AgendaItems.Any(i => i.SessionId == s.Id)), cancellationToken),
+            cancellationToken);
 
     private static void Apply(Session session, SessionForm form)
     {

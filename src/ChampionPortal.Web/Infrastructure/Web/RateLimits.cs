@@ -14,9 +14,12 @@ public static class RateLimits
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration) =>
         services.AddRateLimiter(options =>
         {
+            // Read once, when the limiter is built, not on every request.
+            var publicLinksPerMinute = configuration.GetValue("RateLimits:RsvpPerMinute", 60);
+            var signInsPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 20);
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(PublicLinks, http => PerAddress(http, configuration.GetValue("RateLimits:RsvpPerMinute", 60)));
-            options.AddPolicy(SignIn, http => PerAddress(http, configuration.GetValue("RateLimits:SignInPerMinute", 20)));
+            options.AddPolicy(PublicLinks, http => PerAddress(http, publicLinksPerMinute));
+            options.AddPolicy(SignIn, http => PerAddress(http, signInsPerMinute));
         });
 
     private static RateLimitPartition<string> PerAddress(HttpContext http, int perMinute) =>
