@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
@@ -9,29 +10,82 @@ namespace ChampionPortal.Web.Data;
 
 /// <summary>
 /// Writes the records that a large save adds (a register or directory import, reconciled reports, an issuance's
-/// items) with PostgreSQL's binary COPY instead of one INSERT per record: EF Core's inserts were most of a
-/// 10,000-person register import. Keys are drawn from each table's identity in one statement, EF Core carries them to
-/// the records that refer to them, the rows go in one COPY per table (the tables they refer to first) inside the
-/// save's transaction, and the records are then marked saved so that EF Core writes only the rest (updates), after
-/// them. The audit entries, versions and search keys were prepared before, from the same tracked records.
+/// items) with PostgreSQL's binary COPY instead of one INSERT per record, which was most of a large register
+/// import's time (docs/performance.md). A feature asks for it by saving with <see cref="SaveChangesInBulkAsync"/>; every
+/// other save goes through EF Core alone. Keys are drawn from each table's identity in one statement, EF Core carries
+/// them to the records that refer to them, the rows go in one COPY per table (the tables they refer to first) inside
+/// the save's transaction, and the records are then marked saved so that EF Core writes only the rest (updates),
+/// after them. The versions, search keys and audit entries are prepared before, by the interceptors registered ahead
+/// of this one, from the same tracked records.
 /// </summary>
 /// <remarks>
-/// Only saves that add many records take this path, and only if they delete none of the same kind: EF Core orders a
-/// delete before an insert that reuses its unique value, and a COPY before the save's other statements could not. A
-/// save that adds a kind of record this cannot write (a value the database generates other than the identity key, an
-/// inheritance hierarchy, owned types) goes through EF Core whole. Only asynchronous saves (every request's) take it.
-/// SQLite, the embedded default for small data, always goes through EF Core.
+/// A save takes this path only when it adds <see cref="Threshold"/> records or more, and only if it deletes none of
+/// the same kind: EF Core orders a delete before an insert that reuses its unique value, and a COPY before the save's
+/// other statements could not. A save that adds a kind of record this cannot write (a value the database generates
+/// other than the identity key, an inheritance hierarchy, owned types) goes through EF Core whole. SQLite, the
+/// embedded default for small data, always goes through EF Core.
 /// </remarks>
-internal static class BulkInsertion
+public static class BulkInsertion
 {
     /// <summary>Added records from which a save takes this path: far above any form's save, well below an import's.</summary>
     public const int Threshold = 200;
 
+    // The contexts whose save under way asked for bulk insertion.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> Asked = new();
+    private static readonly object Marker = new();
+
+    /// <summary>
+    /// Saves the context's changes, writing the records it adds in bulk where it can, in one transaction: the
+    /// caller's, or one of its own when none is open.
+    /// </summary>
+    public static async Task SaveChangesInBulkAsync(this DbContext context, CancellationToken cancellationToken)
+    {
+        var owned = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(cancellationToken) : null;
+        Asked.AddOrUpdate(context, Marker);
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(cancellationToken);
+            }
+        }
+        catch when (owned is not null)
+        {
+            await owned.RollbackAsync(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            Asked.Remove(context);
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Writes the added records of a save that asked for it, before EF Core writes the rest.</summary>
+    public sealed class Interceptor : SaveChangesInterceptor
+    {
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context is { } context && Asked.TryGetValue(context, out _))
+            {
+                await TryWriteAsync(context, cancellationToken);
+            }
+
+            return result;
+        }
+    }
+
     private static readonly ConcurrentDictionary<IEntityType, TableShape?> Shapes = new();
 
     /// <summary>True when the save's added records were written; false when they are left to EF Core.</summary>
-    public static async Task<bool> TryWriteAsync(DbContext context, IReadOnlyCollection<EntityEntry> saved, CancellationToken cancellationToken)
+    private static async Task<bool> TryWriteAsync(DbContext context, CancellationToken cancellationToken)
     {
+        var saved = context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Deleted).ToList();
         var added = saved.Where(e => e.State == EntityState.Added).ToList();
         if (added.Count < Threshold || context.Database.GetDbConnection() is not NpgsqlConnection connection || context.Database.CurrentTransaction is null)
         {

@@ -228,18 +228,21 @@ public sealed class DependencyRulesTests
     }
 }
 
-/// <summary>What a page shows to whom, and what an action allows, are decided by the same named policies.</summary>
+/// <summary>
+/// What a page shows to whom, what an action allows and which records a list holds are decided in one place: the
+/// named policies and record handlers, and the reader's reach (both in Infrastructure/Auth).
+/// </summary>
 public sealed class ViewAuthorizationTests
 {
     [Fact]
-    public void Views_and_controllers_ask_the_policies_not_the_roles()
+    public void Views_controllers_and_services_ask_the_policies_not_the_roles()
     {
         var features = Path.Combine(Localization.ResourceCompletenessTests.RepositoryRoot(), "src", "ChampionPortal.Web", "Features");
 
         Directory.EnumerateFiles(features, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith("Controller.cs", StringComparison.Ordinal))
+            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .Where(f => File.ReadAllText(f).Contains("IsInRole(", StringComparison.Ordinal))
             .Select(Path.GetFileName)
-            .Should().BeEmpty("a page or an action asks IAuthorizationService with a policy (Authorization.AllowsAsync), so what is shown and what is allowed agree");
+            .Should().BeEmpty("a page, an action or a service asks IAuthorizationService with a policy or a record check (AllowsAsync), or the reader's Reach for a list, so what is shown, what is allowed and what is listed agree");
     }
 }

@@ -193,7 +193,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
         private static string Method(RouteEndpoint endpoint) =>
             endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods ? string.Join(",", methods) : "ANY";
 
-        private static string Grouped(string code) => ChampionPortal.Web.Features.Certificates.CertificateService.Grouped(code);
+        private static string Grouped(string code) => ChampionPortal.Web.Features.Certificates.CertificateVerification.Grouped(code);
 
         private sealed record Ids(
             int Cohort, int Event, int Session, int LocalGovernment, int Authority, int Nomination, int Invitation, int Certificate, string Serial,

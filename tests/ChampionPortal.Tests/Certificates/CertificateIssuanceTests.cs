@@ -92,7 +92,7 @@ public sealed class CertificateIssuanceTests(IssuanceFixture fixture) : IClassFi
         using (var scope = fixture.App.Services.CreateScope())
         {
             // Meanwhile the same person is issued a certificate by another request, as another instance would.
-            (await scope.ServiceProvider.GetRequiredService<CertificateService>().IssueToAsync(s.Cohort, $"P:{s.Pedro}", notify: false)).Should().NotBeNull();
+            (await scope.ServiceProvider.GetRequiredService<CertificateIssuer>().IssueToAsync(s.Cohort, $"P:{s.Pedro}", notify: false)).Should().NotBeNull();
             await scope.ServiceProvider.GetRequiredService<CertificateIssuanceService>().DrainAsync(everyone);
         }
 

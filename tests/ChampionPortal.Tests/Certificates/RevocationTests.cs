@@ -40,7 +40,7 @@ public sealed class RevocationTests(PortalFixture fixture) : IClassFixture<Porta
         // A revocation made while an issuance waited in the queue holds too.
         using (var scope = fixture.App.Services.CreateScope())
         {
-            (await scope.ServiceProvider.GetRequiredService<CertificateService>().IssueToAsync(s.Cohort, $"P:{s.Pedro}", notify: true))
+            (await scope.ServiceProvider.GetRequiredService<CertificateIssuer>().IssueToAsync(s.Cohort, $"P:{s.Pedro}", notify: true))
                 .Should().BeNull("the background issuer does not undo a revocation either");
         }
 
@@ -60,10 +60,10 @@ public sealed class RevocationTests(PortalFixture fixture) : IClassFixture<Porta
         (await OutboxSubjectsAsync(s.Pedro)).Should().HaveCount(2, "the person is told of the new certificate");
 
         using var visitor = fixture.App.NewClient();
-        var (_, old) = await visitor.GetPageAsync($"/verify/{CertificateService.Grouped(pedro.VerificationCode)}");
+        var (_, old) = await visitor.GetPageAsync($"/verify/{CertificateVerification.Grouped(pedro.VerificationCode)}");
         old.QuerySelector("[data-testid=verification]")!.GetAttribute("data-status").Should().Be("Revoked");
         old.QuerySelector("[data-testid=verification]")!.TextContent.Should().Contain("It was replaced by a new certificate:");
-        old.QuerySelector("[data-testid=current]")!.TextContent.Should().Be(CertificateService.Grouped(current.VerificationCode));
+        old.QuerySelector("[data-testid=current]")!.TextContent.Should().Be(CertificateVerification.Grouped(current.VerificationCode));
 
         // The reissue is not repeated by a second click on the stale page.
         var (_, again) = await FollowAsync(staff, await staff.SubmitAsync(withRevoked, new Dictionary<string, string?> { ["reason"] = "Twice." }, "[data-testid=reissue-form]"));

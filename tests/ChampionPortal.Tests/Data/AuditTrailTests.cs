@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChampionPortal.Testing;
+using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,10 +46,10 @@ public sealed class AuditTrailTests(PortalFixture fixture) : IClassFixture<Porta
     [Fact]
     public async Task A_large_save_that_breaks_a_unique_rule_writes_nothing_and_fails_as_any_save_does()
     {
-        // Enough records to take the bulk path (binary COPY); the last person's e-mail is already someone else's.
+        // Enough records to take the bulk path (binary COPY), saved as imports save; the last person's e-mail is already someone else's.
         var place = await fixture.App.AddLocalGovernmentAsync("Cochabamba BULK", "BO");
         var taken = await fixture.App.WithDbAsync(async db => (await db.Authorities.FindAsync(await fixture.App.AddAuthorityAsync("Ya Registrada", place, "BO")))!.Email);
-        var people = Enumerable.Range(0, ChampionPortal.Web.Data.BulkInsertion.Threshold + 50)
+        var people = Enumerable.Range(0, BulkInsertion.Threshold + 50)
             .Select(i => new Authority { FullName = $"Lote {i}", Position = "Concejal", Email = $"lote.{i}@bulk.example.org", CountryCode = "BO", LocalGovernmentId = place })
             .ToList();
         people[^1].Email = taken.ToUpperInvariant();
@@ -56,7 +57,8 @@ public sealed class AuditTrailTests(PortalFixture fixture) : IClassFixture<Porta
         var save = () => fixture.App.WithDbAsync(async db =>
         {
             db.Authorities.AddRange(people);
-            return await db.SaveChangesAsync();
+            await db.SaveChangesInBulkAsync(CancellationToken.None);
+            return people.Count;
         });
 
         (await save.Should().ThrowAsync<DbUpdateException>()).WithInnerException<Npgsql.PostgresException>();

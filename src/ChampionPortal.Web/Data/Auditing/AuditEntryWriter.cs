@@ -7,8 +7,8 @@ namespace ChampionPortal.Web.Data.Auditing;
 
 /// <summary>
 /// Writes audit entries in the transaction of the change they describe. On PostgreSQL they go in one binary COPY,
-/// not through the change tracker: an import of 10,000 people writes some 100,000 of them, and as tracked entities
-/// they doubled the import's time. SQLite (the embedded default, small data) writes them through the context.
+/// not through the change tracker: an import writes one per record, and as tracked entities they were a large part
+/// of the import's time (docs/performance.md). SQLite (the embedded default, small data) writes them through the context.
 /// </summary>
 internal static class AuditEntryWriter
 {

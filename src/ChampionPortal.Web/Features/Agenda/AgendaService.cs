@@ -6,6 +6,7 @@ using ChampionPortal.Web.Features.Mapping;
 using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Text;
 using ChampionPortal.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChampionPortal.Web.Features.Agenda;
@@ -14,7 +15,8 @@ namespace ChampionPortal.Web.Features.Agenda;
 /// The Integrated Local Migration Agenda: items raised by local governments (or noted by staff from a session),
 /// then systematized by regional staff into themed, consolidated entries that keep every source.
 /// </summary>
-public sealed class AgendaService(PortalDbContext db, EventService events, GcmCatalog catalog, WorkshopAccess access, TimeProvider timeProvider)
+public sealed class AgendaService(
+    PortalDbContext db, EventService events, GcmCatalog catalog, WorkshopAccess access, IAuthorizationService authorization, TimeProvider timeProvider)
 {
     /// <summary>From this similarity on, two items are suggested as likely duplicates.</summary>
     public const double DuplicateThreshold = 0.6;
@@ -28,12 +30,13 @@ public sealed class AgendaService(PortalDbContext db, EventService events, GcmCa
             return null;
         }
 
-        var staff = WorkshopAccess.IsStaff(user);
-        var own = await access.OwnGovernmentAsync(user, cancellationToken);
+        var reach = user.Reach();
+        var staff = reach.Regional;
+        var own = await access.OwnGovernmentAsync(reach, cancellationToken);
         var items = Items(cohort.Id);
         if (!staff)
         {
-            var country = user.IsInRole(Roles.CountryOffice) ? user.CountryScope().OnlyCountry : null;
+            var country = reach.Country;
             items = items.Where(i => (own != null && i.LocalGovernmentId == own) || (country != null && i.CountryCode == country));
         }
 
@@ -52,12 +55,12 @@ public sealed class AgendaService(PortalDbContext db, EventService events, GcmCa
     /// <summary>Adds an item; null when done, else the key of the reason it was refused (the form is shown again).</summary>
     /// <summary>Staff, and authorities for their own local government; country offices read the agenda but add nothing.</summary>
     public async Task<bool> MayAddItemsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
-        WorkshopAccess.IsStaff(user) || await access.OwnGovernmentAsync(user, cancellationToken) is not null;
+        user.Reach().Regional || await access.OwnGovernmentAsync(user.Reach(), cancellationToken) is not null;
 
     public async Task<string?> AddItemAsync(ClaimsPrincipal user, int cohortId, AgendaItemForm form, CancellationToken cancellationToken = default)
     {
-        var staff = WorkshopAccess.IsStaff(user);
-        var own = await access.OwnGovernmentAsync(user, cancellationToken);
+        var staff = user.Reach().Regional;
+        var own = await access.OwnGovernmentAsync(user.Reach(), cancellationToken);
         if (!staff && own is null)
         {
             return "Error_CannotAdd";
@@ -101,7 +104,7 @@ public sealed class AgendaService(PortalDbContext db, EventService events, GcmCa
     public async Task<(bool Found, int CohortId)> DeleteItemAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default)
     {
         var item = await db.AgendaItems.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (item is null || !(WorkshopAccess.IsStaff(user) || (item.LocalGovernmentId is { } lg && await access.CanEditAsync(user, lg, cancellationToken))))
+        if (item is null || !await authorization.AllowsAsync(user, new WorkshopGovernment(item.LocalGovernmentId, item.CountryCode), WorkshopOperations.Edit))
         {
             return (false, 0);
         }

@@ -1,16 +1,14 @@
 using ChampionPortal.Web.Infrastructure.Auth;
-using ChampionPortal.Web.Infrastructure.Qr;
-using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace ChampionPortal.Web.Features.Attendance;
 
-/// <summary>A session's attendance register and its check-in screen. RegionalStaff and Administrators only.</summary>
+/// <summary>A session's attendance register. RegionalStaff and Administrators only.</summary>
 [Route("sessions/{sessionId:int}/attendance")]
 [Authorize(Policy = Policies.ManageCohorts)]
-public sealed class AttendanceController(AttendanceService attendance, PublicUrls urls, IStringLocalizer<AttendanceResources> text) : Controller
+public sealed class AttendanceController(AttendanceService attendance, IStringLocalizer<AttendanceResources> text) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int sessionId, CancellationToken cancellationToken) =>
@@ -48,18 +46,5 @@ public sealed class AttendanceController(AttendanceService attendance, PublicUrl
         var closed = await attendance.CloseUnmarkedAsync(sessionId, cancellationToken);
         TempData["Notice"] = closed is { } count ? text["Notice_Closed", count].Value : text["Error_NotEnded"].Value;
         return RedirectToAction(nameof(Index), new { sessionId });
-    }
-
-    [HttpGet("check-in")]
-    public async Task<IActionResult> CheckInCode(int sessionId, CancellationToken cancellationToken)
-    {
-        if (await attendance.SessionAsync(sessionId, cancellationToken) is not { } session
-            || await attendance.CheckInCodeAsync(sessionId, cancellationToken) is not { } code)
-        {
-            return NotFound();
-        }
-
-        var url = urls.Absolute($"/check-in?code={code}");
-        return View(new CheckInCodePage(session, code, url, QrCodes.Svg(url), attendance.CheckInOpensAt(session)));
     }
 }

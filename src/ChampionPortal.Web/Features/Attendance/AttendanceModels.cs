@@ -52,32 +52,3 @@ public sealed class RegisterForm
 }
 
 public sealed record RegisterSaveResult(int Saved, IReadOnlyList<string> Conflicts, bool NotFound = false);
-
-public enum CheckInOutcome
-{
-    CheckedIn,
-    AlreadyCheckedIn,
-    UnknownCode,
-    NotInvited,
-    NotOpen,
-}
-
-public sealed record CheckInResult(CheckInOutcome Outcome, string? SessionTitle = null, DateTime? OpensAtUtc = null, DateTime? ClosesAtUtc = null, string? TimeZone = null)
-{
-    /// <summary>The person's invitation had not been accepted: this check-in accepted it.</summary>
-    public bool InvitationAccepted { get; init; }
-}
-
-public sealed record CheckInPage(string? Code, string? InvitationToken, CheckInResult? Result);
-
-public sealed record CheckInCodePage(SessionHeader Session, string Code, string CheckInUrl, string QrSvg, DateTime OpensAtUtc);
-
-/// <summary>A row of the cohort register file; sessions maps each session code column to what the row says.</summary>
-public sealed record CohortRegisterRow(ImportRow Person, string? InvitationStatus, Dictionary<string, string> Sessions);
-
-public sealed record RegisterImportPreview(
-    int CohortId, string CohortName, string? Token, string FileName, int AuthoritiesToCreate, int AuthoritiesToUpdate, int LocalGovernmentsToCreate,
-    int InvitationsToCreate, int InvitationsToUpdate, IReadOnlyDictionary<string, int> PresentBySession, IReadOnlyList<ImportProblem> Problems)
-{
-    public bool CanCommit => Token is not null && Problems.Count == 0;
-}

@@ -6,8 +6,6 @@ public static class AttendanceRegistration
     {
         services.Configure<AttendanceOptions>(configuration.GetSection(AttendanceOptions.Section));
         services.AddScoped<AttendanceService>();
-        services.AddScoped<ReportReconciliation>();
-        services.AddScoped<CohortRegisterImport>();
         return services;
     }
 }

@@ -12,7 +12,7 @@ namespace ChampionPortal.Web.Features.Authorities;
 /// The authorities list's rows, written once for the two ways the list is read. The list as a country office opens
 /// it, and as staff open one country's (its first page in name order, no other filter), is read by queries compiled
 /// once per process: otherwise EF Core builds the query's expression tree and looks it up in its cache on every
-/// request, a fifth of the list's time in the application. Any other filter, order or page is a query built per
+/// request, a large part of the list's time (docs/performance.md). Any other filter, order or page is a query built per
 /// request from the same rows.
 /// </summary>
 internal static class AuthorityListQueries
@@ -60,7 +60,7 @@ internal static class AuthorityListQueries
     }
 
     // The count rides in the page's statement as a subquery that PostgreSQL runs once (an InitPlan): one round trip
-    // and one statement instead of two, which is a quarter more pages per second from the database alone. A country
+    // and one statement instead of two (measured in docs/performance.md). A country
     // without people has no rows to carry the count, and its count is then zero, as shown.
     private static Func<PortalDbContext, string, IAsyncEnumerable<CountedRow>> CompileFirstPageOfCountry(int size)
     {

@@ -41,7 +41,7 @@ public sealed class PersonalDataExport(PortalDbContext db, PublicUrls urls, Time
             Certificates = (await db.Certificates.AsNoTracking().Where(c => c.AuthorityId == authorityId)
                 .Select(c => new { c.Serial, Cohort = c.Cohort!.Code, c.Status, c.IssuedOn, c.RecipientName, c.Position, c.LocalGovernmentName, c.Language, c.VerificationCode })
                 .ToListAsync(cancellationToken))
-                .Select(c => new { c.Serial, c.Cohort, c.Status, c.IssuedOn, c.RecipientName, c.Position, c.LocalGovernmentName, c.Language, VerificationUrl = urls.Absolute($"/verify/{CertificateService.Grouped(c.VerificationCode)}") }),
+                .Select(c => new { c.Serial, c.Cohort, c.Status, c.IssuedOn, c.RecipientName, c.Position, c.LocalGovernmentName, c.Language, VerificationUrl = urls.Absolute($"/verify/{CertificateVerification.Grouped(c.VerificationCode)}") }),
             AuditTrail = (await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(Authority) && e.EntityKey == key).OrderBy(e => e.Id)
                 .Select(e => new { e.OccurredAtUtc, e.Actor, e.Action, e.ChangesJson }).ToListAsync(cancellationToken))
                 .Select(e => new { e.OccurredAtUtc, e.Actor, e.Action, Changes = JsonNode.Parse(e.ChangesJson) }),

@@ -40,7 +40,7 @@ public sealed class CertificateDownloads(PortalDbContext db, IDataProtectionProv
         return c is null
             ? null
             : new CertificateDownloadPage(
-                token, c.RecipientName, c.Cohort, c.Status, c.RevokedAtUtc, CertificateService.Grouped(c.VerificationCode), c.IssuedOn,
+                token, c.RecipientName, c.Cohort, c.Status, c.RevokedAtUtc, CertificateVerification.Grouped(c.VerificationCode), c.IssuedOn,
                 c.AuthorityId is { } person && !await accounts.HasPasswordAsync(person, cancellationToken));
     }
 

@@ -12,6 +12,14 @@ public sealed record IssuanceProgress(int Id, int CohortId, DateTime RequestedAt
     public int Pending => Total - Done;
     public bool Finished => Pending == 0;
     public int Percent => Total == 0 ? 100 : Done * 100 / Total;
+
+    /// <summary>Issuances' progress, counted from their items.</summary>
+    public static IQueryable<IssuanceProgress> Of(IQueryable<CertificateIssuance> issuances) =>
+        issuances.Select(r => new IssuanceProgress(
+            r.Id, r.CohortId, r.RequestedAtUtc, r.Items.Count(),
+            r.Items.Count(i => i.Status == IssuanceItemStatus.Issued),
+            r.Items.Count(i => i.Status == IssuanceItemStatus.Skipped),
+            r.Items.Count(i => i.Status == IssuanceItemStatus.Failed)));
 }
 
 /// <summary>Wakes this instance's issuance worker as soon as an issuance is requested.</summary>
@@ -33,7 +41,7 @@ public sealed class IssuanceEvents
 /// certificates keeps one per recipient whatever runs at once.
 /// </summary>
 public sealed class CertificateIssuanceService(
-    PortalDbContext db, CertificateService certificates, IDatabaseDialect dialect, TimeProvider timeProvider, IssuanceSignal signal, IssuanceEvents events,
+    PortalDbContext db, CertificateOverview overview, CertificateIssuer issuer, IDatabaseDialect dialect, TimeProvider timeProvider, IssuanceSignal signal, IssuanceEvents events,
     OutboxSignal outbox, Infrastructure.Web.PublicUrls urls, IConfiguration configuration, ILogger<CertificateIssuanceService> logger)
 {
     /// <summary>
@@ -42,8 +50,8 @@ public sealed class CertificateIssuanceService(
     /// </summary>
     public async Task<int?> StartAsync(int cohortId, IReadOnlyCollection<string>? only, bool notify, string? requestedBy, CancellationToken cancellationToken = default)
     {
-        var queued = await certificates.QueuedAsync(cohortId, cancellationToken);
-        var recipients = (await certificates.PendingAsync(cohortId, cancellationToken))
+        var queued = await overview.QueuedAsync(cohortId, cancellationToken);
+        var recipients = (await overview.PendingAsync(cohortId, cancellationToken))
             .Where(p => (only is null || only.Contains(p.Key)) && !queued.Contains(p.Key)).ToList();
         if (recipients.Count == 0)
         {
@@ -60,13 +68,13 @@ public sealed class CertificateIssuanceService(
             Items = [.. recipients.Select(p => new CertificateIssuanceItem { RecipientKey = p.Key, Status = IssuanceItemStatus.Pending })],
         };
         db.CertificateIssuances.Add(issuance);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesInBulkAsync(cancellationToken);
         signal.Notify();
         return issuance.Id;
     }
 
     public async Task<IssuanceProgress?> ProgressAsync(int issuanceId, CancellationToken cancellationToken = default) =>
-        (await CertificateService.ProgressQuery(db.CertificateIssuances.Where(r => r.Id == issuanceId)).ToListAsync(cancellationToken)).SingleOrDefault();
+        (await IssuanceProgress.Of(db.CertificateIssuances.Where(r => r.Id == issuanceId)).ToListAsync(cancellationToken)).SingleOrDefault();
 
     /// <summary>Issues every item of the issuance that no other worker holds, here and now (seeding, operator commands).</summary>
     public async Task DrainAsync(int issuanceId, CancellationToken cancellationToken = default)
@@ -121,7 +129,7 @@ public sealed class CertificateIssuanceService(
                 foreach (var group in items.GroupBy(i => i.IssuanceId))
                 {
                     var run = runs[group.Key];
-                    var issued = await certificates.IssueAsync(run.CohortId, [.. group.Select(i => i.RecipientKey)], run.Notify, run.PublicBaseUrl, cancellationToken);
+                    var issued = await issuer.IssueAsync(run.CohortId, [.. group.Select(i => i.RecipientKey)], run.Notify, run.PublicBaseUrl, cancellationToken);
                     foreach (var item in group)
                     {
                         item.CertificateId = issued[item.RecipientKey];

@@ -12,7 +12,7 @@ namespace ChampionPortal.Web.Features.Certificates;
 [Route("settings/certificates")]
 [Authorize(Policy = Policies.ManageCohorts)]
 public sealed class CertificateSettingsController(
-    CertificateArtworkStore artwork, CertificateService certificates, IAuthorizationService authorization, IStringLocalizer<CertificatesResources> text) : Controller
+    CertificateArtworkStore artwork, CertificatePreview preview, IAuthorizationService authorization, IStringLocalizer<CertificatesResources> text) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -41,7 +41,7 @@ public sealed class CertificateSettingsController(
     /// <summary>A sample certificate of the cohort in a language, with the current artwork; nothing is issued.</summary>
     [HttpGet("preview/{cohort:int}/{language}")]
     public async Task<IActionResult> Preview(int cohort, string language, CancellationToken cancellationToken) =>
-        await certificates.PreviewAsync(cohort, language, cancellationToken) is { } pdf ? File(pdf, "application/pdf", $"sample-{language}.pdf") : NotFound();
+        await preview.PreviewAsync(cohort, language, cancellationToken) is { } pdf ? File(pdf, "application/pdf", $"sample-{language}.pdf") : NotFound();
 
     private async Task<IActionResult> SaveAsync(string key, IFormFile? file, CancellationToken cancellationToken)
     {

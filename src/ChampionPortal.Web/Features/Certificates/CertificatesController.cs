@@ -14,10 +14,11 @@ namespace ChampionPortal.Web.Features.Certificates;
 [Route("certificates")]
 [Authorize(Policy = Policies.WorkshopOutputs)]
 public sealed class CertificatesController(
-    CertificateService certificates, CertificateIssuanceService issuance, IStringLocalizer<CertificatesResources> text) : Controller
+    CertificateOverview overview, CertificateFiles files, CertificateBadges badges, CertificateRevocation revocation, CertificateIssuanceService issuance,
+    IStringLocalizer<CertificatesResources> text) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(int? cohort, CancellationToken cancellationToken) => View(await certificates.ListAsync(User, cohort, cancellationToken));
+    public async Task<IActionResult> Index(int? cohort, CancellationToken cancellationToken) => View(await overview.ListAsync(User, cohort, cancellationToken));
 
     /// <summary>Starts a background issuance; the certificates page then shows its progress.</summary>
     [HttpPost("issue"), Authorize(Policy = Policies.ManageCohorts)]
@@ -38,27 +39,27 @@ public sealed class CertificatesController(
 
     [HttpGet("{id:int}/pdf")]
     public async Task<IActionResult> Pdf(int id, CancellationToken cancellationToken) =>
-        await certificates.PdfAsync(User, id, cancellationToken) is { } pdf ? File(pdf.Pdf, "application/pdf", pdf.FileName) : NotFound();
+        await files.PdfAsync(User, id, cancellationToken) is { } pdf ? File(pdf.Pdf, "application/pdf", pdf.FileName) : NotFound();
 
     [HttpGet("serial/{serial}")]
     public async Task<IActionResult> PdfBySerial(string serial, CancellationToken cancellationToken) =>
-        await certificates.PdfBySerialAsync(User, serial, cancellationToken) is { } pdf ? File(pdf.Pdf, "application/pdf", pdf.FileName) : NotFound();
+        await files.PdfBySerialAsync(User, serial, cancellationToken) is { } pdf ? File(pdf.Pdf, "application/pdf", pdf.FileName) : NotFound();
 
     /// <summary>A ZIP of a cohort's valid certificates (one country's with ?country=); staff and country offices.</summary>
     [HttpGet("zip"), Authorize(Policy = Policies.ViewNominations)]
     public async Task<IActionResult> Zip(int cohort, string? country, CancellationToken cancellationToken) =>
-        File(await certificates.ZipAsync(User, cohort, country, cancellationToken), "application/zip", $"certificates-{cohort}{(string.IsNullOrWhiteSpace(country) ? "" : "-" + country)}.zip");
+        File(await files.ZipAsync(User, cohort, country, cancellationToken), "application/zip", $"certificates-{cohort}{(string.IsNullOrWhiteSpace(country) ? "" : "-" + country)}.zip");
 
     [HttpGet("{id:int}/badge")]
     public async Task<IActionResult> Badge(int id, CancellationToken cancellationToken) =>
-        await certificates.BadgeAsync(User, id, cancellationToken) is { } json
+        await badges.BadgeAsync(User, id, cancellationToken) is { } json
             ? File(System.Text.Encoding.UTF8.GetBytes(json), "application/ld+json", $"certificate-{id}-open-badge.json")
             : NotFound();
 
     [HttpPost("{id:int}/revoke"), Authorize(Policy = Policies.ManageCohorts)]
     public async Task<IActionResult> Revoke(int id, int cohort, string? reason, CancellationToken cancellationToken)
     {
-        TempData["Notice"] = ReasonProblem(reason) ?? (await certificates.RevokeAsync(id, reason!, cancellationToken) ? text["Notice_Revoked"].Value : text["Error_NotValid"].Value);
+        TempData["Notice"] = ReasonProblem(reason) ?? (await revocation.RevokeAsync(id, reason!, cancellationToken) ? text["Notice_Revoked"].Value : text["Error_NotValid"].Value);
         return Redirect($"/certificates?cohort={cohort}");
     }
 
@@ -66,14 +67,14 @@ public sealed class CertificatesController(
     [HttpPost("{id:int}/reissue"), Authorize(Policy = Policies.ManageCohorts)]
     public async Task<IActionResult> Reissue(int id, int cohort, string? reason, CancellationToken cancellationToken)
     {
-        TempData["Notice"] = ReasonProblem(reason) ?? (await certificates.ReissueAsync(id, reason!, cancellationToken) is not null ? text["Notice_Reissued"].Value : text["Error_NotRevoked"].Value);
+        TempData["Notice"] = ReasonProblem(reason) ?? (await revocation.ReissueAsync(id, reason!, cancellationToken) is not null ? text["Notice_Reissued"].Value : text["Error_NotRevoked"].Value);
         return Redirect($"/certificates?cohort={cohort}");
     }
 
     [HttpPost("{id:int}/supersede"), Authorize(Policy = Policies.ManageCohorts)]
     public async Task<IActionResult> Supersede(int id, int cohort, CancellationToken cancellationToken)
     {
-        TempData["Notice"] = await certificates.SupersedeAsync(id, cancellationToken) is not null ? text["Notice_Superseded"].Value : text["Error_NotValid"].Value;
+        TempData["Notice"] = await revocation.SupersedeAsync(id, cancellationToken) is not null ? text["Notice_Superseded"].Value : text["Error_NotValid"].Value;
         return Redirect($"/certificates?cohort={cohort}");
     }
 
@@ -86,7 +87,7 @@ public sealed class CertificatesController(
 
 /// <summary>The public verification page of a certificate's code. No sign-in; rate-limited; never e-mail or other personal data.</summary>
 [Route("verify"), AllowAnonymous, EnableRateLimiting(RateLimits.PublicLinks)]
-public sealed class VerifyController(CertificateService certificates) : Controller
+public sealed class VerifyController(CertificateVerification verification) : Controller
 {
     [HttpGet("")]
     public IActionResult Index(string? code) =>
@@ -95,13 +96,13 @@ public sealed class VerifyController(CertificateService certificates) : Controll
     [HttpGet("{code}")]
     public async Task<IActionResult> Show(string code, CancellationToken cancellationToken)
     {
-        var verification = await certificates.VerifyAsync(code, cancellationToken);
-        if (verification is null)
+        var found = await verification.VerifyAsync(code, cancellationToken);
+        if (found is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
             ViewData["Unknown"] = code;
         }
 
-        return View("Verify", verification);
+        return View("Verify", found);
     }
 }

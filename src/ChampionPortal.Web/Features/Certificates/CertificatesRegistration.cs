@@ -4,7 +4,15 @@ public static class CertificatesRegistration
 {
     public static IServiceCollection AddCertificatesFeature(this IServiceCollection services)
     {
-        services.AddScoped<CertificateService>();
+        services.AddScoped<CertificateOverview>();
+        services.AddScoped<CertificateIssuer>();
+        services.AddScoped<CertificateSerials>();
+        services.AddScoped<CertificateNotice>();
+        services.AddScoped<CertificateFiles>();
+        services.AddScoped<CertificateBadges>();
+        services.AddScoped<CertificateRevocation>();
+        services.AddScoped<CertificateVerification>();
+        services.AddScoped<CertificatePreview>();
         services.AddScoped<CertificateDownloads>();
         services.AddScoped<CertificateArtworkStore>();
         services.AddScoped<CertificateIssuanceService>();

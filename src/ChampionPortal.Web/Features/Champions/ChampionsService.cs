@@ -134,7 +134,7 @@ public sealed class ChampionsService(PortalDbContext db, SouthAmericaMap map, Ke
             .Join(db.LocalGovernments.Where(l => l.Latitude != null && l.Longitude != null), c => c.LocalGovernmentId, l => l.Id, (c, l) => new { c.RecipientName, c.CountryCode, c.VerificationCode, l.Latitude, l.Longitude })
             .ToListAsync(cancellationToken);
         var points = located
-            .Select(g => map.Project(g.Latitude!.Value, g.Longitude!.Value) is { } p ? new MapPointView(g.RecipientName, NameOf(g.CountryCode), p, CertificateService.Grouped(g.VerificationCode)) : null)
+            .Select(g => map.Project(g.Latitude!.Value, g.Longitude!.Value) is { } p ? new MapPointView(g.RecipientName, NameOf(g.CountryCode), p, CertificateVerification.Grouped(g.VerificationCode)) : null)
             .OfType<MapPointView>().ToList();
         return new ChampionsPage(cohorts, cohort, country, search, governments, people, shapes, points, countries);
     }
@@ -274,7 +274,7 @@ public sealed class ChampionsService(PortalDbContext db, SouthAmericaMap map, Ke
 
     private static Champion ToChampion(ChampionRow r, Func<string, string> countryName) => new(
         r.Kind, r.RecipientName, r.LocalGovernmentName, r.CountryCode.Trim(), countryName(r.CountryCode.Trim()),
-        r.Latitude, r.Longitude, CertificateService.Grouped(r.VerificationCode), r.IssuedOn, r.CohortCode);
+        r.Latitude, r.Longitude, CertificateVerification.Grouped(r.VerificationCode), r.IssuedOn, r.CohortCode);
 
     private sealed record CountryNames(string NameEn, string NameEs, string NamePt);
 

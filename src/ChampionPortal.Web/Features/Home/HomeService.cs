@@ -20,17 +20,18 @@ public sealed class HomeService(Champions.ChampionsService champions, PortalDbCo
         }
 
         var items = await navigation.ItemsForAsync(user);
-        if (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.RegionalStaff))
+        var reach = user.Reach();
+        if (reach.Regional)
         {
             return new HomePage(items, Staff: await StaffAsync(cancellationToken));
         }
 
-        if (user.IsInRole(Roles.CountryOffice) && user.FindFirstValue(PortalClaimTypes.Country) is { } country)
+        if (reach.Country is { } country)
         {
             return new HomePage(items, Country: await CountryAsync(country, cancellationToken));
         }
 
-        if (user.IsInRole(Roles.Authority) && int.TryParse(user.FindFirstValue(PortalClaimTypes.Authority), out var authorityId))
+        if (reach.AuthorityId is { } authorityId)
         {
             return new HomePage(items, Authority: await authorities.FindAsync(authorityId, cancellationToken));
         }

@@ -65,7 +65,7 @@ public sealed class DirectoryImport(PortalDbContext db, TimeProvider timeProvide
         {
             Apply(plan);
             db.ImportBatches.Remove(batch);
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesInBulkAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+
 namespace ChampionPortal.Web.Features.Mapping;
 
 public static class MappingRegistration
@@ -6,6 +8,7 @@ public static class MappingRegistration
     {
         services.AddScoped<GcmCatalog>();
         services.AddScoped<WorkshopAccess>();
+        services.AddScoped<IAuthorizationHandler>(sp => sp.GetRequiredService<WorkshopAccess>());
         services.AddScoped<MappingService>();
         return services;
     }

@@ -4,32 +4,14 @@ using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Events;
 using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChampionPortal.Web.Features.Mapping;
 
-/// <summary>Who may see or change a local government's workshop outputs (mapping and agenda items).</summary>
-public sealed class WorkshopAccess(PortalDbContext db)
-{
-    public static bool IsStaff(ClaimsPrincipal user) => user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.RegionalStaff);
-
-    /// <summary>The local government an Authority user holds office in; null for everyone else.</summary>
-    public async Task<int?> OwnGovernmentAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
-        user.IsInRole(Roles.Authority) && int.TryParse(user.FindFirstValue(PortalClaimTypes.Authority), out var authorityId)
-            ? await db.Authorities.Where(a => a.Id == authorityId).Select(a => a.LocalGovernmentId).SingleOrDefaultAsync(cancellationToken)
-            : null;
-
-    /// <summary>Staff edit every local government's outputs; an authority, its own local government's.</summary>
-    public async Task<bool> CanEditAsync(ClaimsPrincipal user, int localGovernmentId, CancellationToken cancellationToken = default) =>
-        IsStaff(user) || await OwnGovernmentAsync(user, cancellationToken) == localGovernmentId;
-
-    /// <summary>Editors read; country offices read their country's.</summary>
-    public async Task<bool> CanReadAsync(ClaimsPrincipal user, int localGovernmentId, string countryCode, CancellationToken cancellationToken = default) =>
-        (user.IsInRole(Roles.CountryOffice) && user.CountryScope().Allows(countryCode)) || await CanEditAsync(user, localGovernmentId, cancellationToken);
-}
-
 /// <summary>The management mapping: per local government and cohort, its actions linked to GCM objectives and principles.</summary>
-public sealed class MappingService(PortalDbContext db, EventService events, GcmCatalog catalog, WorkshopAccess access, TimeProvider timeProvider)
+public sealed class MappingService(
+    PortalDbContext db, EventService events, GcmCatalog catalog, WorkshopAccess access, IAuthorizationService authorization, TimeProvider timeProvider)
 {
     public async Task<MappingIndexPage?> IndexAsync(ClaimsPrincipal user, int? cohortId, CancellationToken cancellationToken = default)
     {
@@ -41,13 +23,14 @@ public sealed class MappingService(PortalDbContext db, EventService events, GcmC
         }
 
         // The local governments of the cohort (nominated and approved) and any that has actions, in the user's reach.
-        var own = await access.OwnGovernmentAsync(user, cancellationToken);
+        var reach = user.Reach();
+        var own = await access.OwnGovernmentAsync(reach, cancellationToken);
         var governments = db.LocalGovernments.AsNoTracking()
             .Where(l => db.Nominations.Any(n => n.CohortId == cohort.Id && n.Status == NominationStatus.Approved && n.LocalGovernmentId == l.Id)
                 || db.LocalActions.Any(a => a.CohortId == cohort.Id && a.LocalGovernmentId == l.Id));
-        if (!WorkshopAccess.IsStaff(user))
+        if (!reach.Regional)
         {
-            var country = user.IsInRole(Roles.CountryOffice) ? user.CountryScope().OnlyCountry : null;
+            var country = reach.Country;
             governments = governments.Where(l => l.Id == own || (country != null && l.CountryCode == country));
         }
 
@@ -55,14 +38,14 @@ public sealed class MappingService(PortalDbContext db, EventService events, GcmC
             .OrderBy(l => l.CountryCode).ThenBy(l => l.Name)
             .Select(l => new MappingGovernmentRow(l.Id, l.Name, l.CountryCode, db.LocalActions.Count(a => a.CohortId == cohort.Id && a.LocalGovernmentId == l.Id)))
             .ToListAsync(cancellationToken);
-        return new MappingIndexPage(cohort.Id, cohort.Name, cohorts, rows, WorkshopAccess.IsStaff(user));
+        return new MappingIndexPage(cohort.Id, cohort.Name, cohorts, rows, reach.Regional);
     }
 
     public async Task<LocalGovernmentMapping?> GovernmentAsync(ClaimsPrincipal user, int cohortId, int localGovernmentId, CancellationToken cancellationToken = default)
     {
         var government = await db.LocalGovernments.AsNoTracking().Where(l => l.Id == localGovernmentId).Select(l => new { l.Name, l.CountryCode }).SingleOrDefaultAsync(cancellationToken);
         var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
-        if (government is null || cohort is null || !await access.CanReadAsync(user, localGovernmentId, government.CountryCode, cancellationToken))
+        if (government is null || cohort is null || !await authorization.AllowsAsync(user, new WorkshopGovernment(localGovernmentId, government.CountryCode), WorkshopOperations.Read))
         {
             return null;
         }
@@ -77,16 +60,17 @@ public sealed class MappingService(PortalDbContext db, EventService events, GcmC
                 a.Version))
             .ToListAsync(cancellationToken);
         return new LocalGovernmentMapping(
-            cohortId, cohort, localGovernmentId, government.Name, government.CountryCode, await access.CanEditAsync(user, localGovernmentId, cancellationToken), actions,
+            cohortId, cohort, localGovernmentId, government.Name, government.CountryCode, await authorization.AllowsAsync(user, new WorkshopGovernment(localGovernmentId, government.CountryCode), WorkshopOperations.Edit), actions,
             await catalog.LoadAsync(cancellationToken: cancellationToken));
     }
 
     /// <summary>An editor for a new action, or null when the user may not add actions to this local government.</summary>
     public async Task<LocalActionEditor?> NewEditorAsync(ClaimsPrincipal user, int cohortId, int localGovernmentId, LocalActionForm form, CancellationToken cancellationToken = default)
     {
-        var government = await db.LocalGovernments.AsNoTracking().Where(l => l.Id == localGovernmentId).Select(l => l.Name).SingleOrDefaultAsync(cancellationToken);
-        return government is not null && await db.Cohorts.AnyAsync(c => c.Id == cohortId, cancellationToken) && await access.CanEditAsync(user, localGovernmentId, cancellationToken)
-            ? new LocalActionEditor(null, cohortId, localGovernmentId, government, form, await catalog.LoadAsync(cancellationToken: cancellationToken))
+        var government = await db.LocalGovernments.AsNoTracking().Where(l => l.Id == localGovernmentId).Select(l => new { l.Name, l.CountryCode }).SingleOrDefaultAsync(cancellationToken);
+        return government is not null && await db.Cohorts.AnyAsync(c => c.Id == cohortId, cancellationToken)
+            && await authorization.AllowsAsync(user, new WorkshopGovernment(localGovernmentId, government.CountryCode), WorkshopOperations.Edit)
+            ? new LocalActionEditor(null, cohortId, localGovernmentId, government.Name, form, await catalog.LoadAsync(cancellationToken: cancellationToken))
             : null;
     }
 
@@ -98,6 +82,7 @@ public sealed class MappingService(PortalDbContext db, EventService events, GcmC
             {
                 a.CohortId,
                 a.LocalGovernmentId,
+                a.CountryCode,
                 Government = a.LocalGovernment!.Name,
                 Form = new LocalActionForm
                 {
@@ -111,7 +96,7 @@ public sealed class MappingService(PortalDbContext db, EventService events, GcmC
                 },
             })
             .SingleOrDefaultAsync(cancellationToken);
-        return action is not null && await access.CanEditAsync(user, action.LocalGovernmentId, cancellationToken)
+        return action is not null && await authorization.AllowsAsync(user, new WorkshopGovernment(action.LocalGovernmentId, action.CountryCode), WorkshopOperations.Edit)
             ? new LocalActionEditor(id, action.CohortId, action.LocalGovernmentId, action.Government, form ?? action.Form, await catalog.LoadAsync(cancellationToken: cancellationToken))
             : null;
     }

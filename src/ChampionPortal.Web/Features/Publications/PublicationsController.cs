@@ -1,6 +1,5 @@
 using System.Globalization;
 using ChampionPortal.Web.Domain;
-using ChampionPortal.Web.Features.Mapping;
 using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Tabular;
@@ -11,11 +10,11 @@ namespace ChampionPortal.Web.Features.Publications;
 
 /// <summary>Published versions of the agenda and the mapping: public to read (no personal data), published by staff.</summary>
 [Route("publications")]
-public sealed class PublicationsController(PublicationService publications) : Controller
+public sealed class PublicationsController(PublicationService publications, IAuthorizationService authorization) : Controller
 {
     [HttpGet(""), AllowAnonymous]
     public async Task<IActionResult> Index(int? cohort, CancellationToken cancellationToken) =>
-        await publications.ListAsync(cohort, WorkshopAccess.IsStaff(User), cancellationToken) is { } page ? View(page) : NotFound();
+        await publications.ListAsync(cohort, await authorization.AllowsAsync(User, Policies.ManageCohorts), cancellationToken) is { } page ? View(page) : NotFound();
 
     [HttpPost(""), Authorize(Policy = Policies.ManageCohorts)]
     public async Task<IActionResult> Publish(int cohort, PublicationKind kind, CancellationToken cancellationToken) =>

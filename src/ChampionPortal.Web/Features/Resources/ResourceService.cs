@@ -2,8 +2,9 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
-using ChampionPortal.Web.Features.Mapping;
+using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ namespace ChampionPortal.Web.Features.Resources;
 /// The resource library: guidance material uploaded (kept in the database with its SHA-256, so that every portal
 /// instance serves it) or linked, per language, for the champions only or for everyone.
 /// </summary>
-public sealed class ResourceService(PortalDbContext db, IOptions<ResourceOptions> options, TimeProvider timeProvider)
+public sealed class ResourceService(PortalDbContext db, IAuthorizationService authorization, IOptions<ResourceOptions> options, TimeProvider timeProvider)
 {
     public int MaxBytes => options.Value.MaxMegabytes * 1024 * 1024;
 
@@ -31,7 +32,7 @@ public sealed class ResourceService(PortalDbContext db, IOptions<ResourceOptions
                 r.Id, r.Title, r.Description, r.Visibility,
                 r.Files.OrderBy(f => f.Language).Select(f => new ResourceFileRow(f.Language, f.Url != null, f.FileName, f.Size)).ToList()))
             .ToListAsync(cancellationToken);
-        return new ResourceLibrary(resources, WorkshopAccess.IsStaff(user), form ?? new ResourceForm(), options.Value.MaxMegabytes);
+        return new ResourceLibrary(resources, await authorization.AllowsAsync(user, Policies.ManageCohorts), form ?? new ResourceForm(), options.Value.MaxMegabytes);
     }
 
     /// <summary>Adds a resource (or a language of one) from an upload or a link; null when done, else the reason's key.</summary>

@@ -3,7 +3,7 @@ namespace ChampionPortal.Web.Features.Shared;
 /// <summary>
 /// Figures of a cohort (the funnel's, the directory's counts) per cohort and scope, kept while the cohort's figures
 /// version stays the same. The version is moved on as the transaction of every change the figures count commits
-/// (PortalSaveChangesInterceptor), and read before the figures are computed, so figures are never older than the
+/// (Data/Saving/CohortFiguresInterceptor), and read before the figures are computed, so figures are never older than the
 /// version they are kept under; every instance keeps its own. Figures are computed once per version in a scope of
 /// their own, whoever asked first: requests that find them being computed wait for the same result, and a request
 /// that gives up (a closed browser tab) does not cancel the computation the others wait for.

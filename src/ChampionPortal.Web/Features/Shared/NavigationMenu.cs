@@ -43,7 +43,7 @@ public sealed class NavigationMenu(IAuthorizationService authorization)
             if (admits)
             {
                 // An authority sees only certificates of its own and of its local government.
-                visible.Add(item.Key == "certificates" && user.IsInRole(Domain.Roles.Authority)
+                visible.Add(item.Key == "certificates" && user.Reach().AuthorityId is not null
                     ? item with { TextKey = "Nav_MyCertificates", DescriptionKey = "Nav_MyCertificates_Description" }
                     : item);
             }

@@ -42,11 +42,16 @@ public static class Policies
     }
 }
 
-/// <summary>The same policies, asked by a view that shows or hides what only some may do.</summary>
+/// <summary>The same policies and record checks, asked by a view that shows or hides what only some may do, or by a service that loads the record.</summary>
 public static class PolicyChecks
 {
     public static async Task<bool> AllowsAsync(this IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user, string policy) =>
         (await authorization.AuthorizeAsync(user, policy)).Succeeded;
+
+    /// <summary>A record-level check: whether the user may do the operation on the record.</summary>
+    public static async Task<bool> AllowsAsync(
+        this IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user, object resource, IAuthorizationRequirement operation) =>
+        (await authorization.AuthorizeAsync(user, resource, operation)).Succeeded;
 }
 
 public sealed class CountryScopeRequirement : IAuthorizationRequirement;

@@ -50,13 +50,32 @@ public sealed class PortalClaimsPrincipalFactory(
 public static class ClaimsPrincipalExtensions
 {
     /// <summary>
+    /// Which records a signed-in person reaches, read from the roles and claims of the sign-in in this one place:
+    /// the lists and record checks of every feature start from it.
+    /// </summary>
+    public static Reach Reach(this ClaimsPrincipal user) => new(
+        Regional: user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.RegionalStaff),
+        Country: user.IsInRole(Roles.CountryOffice) ? user.FindFirstValue(PortalClaimTypes.Country) : null,
+        AuthorityId: user.IsInRole(Roles.Authority) && int.TryParse(user.FindFirstValue(PortalClaimTypes.Authority), out var authorityId) ? authorityId : null);
+
+    /// <summary>
     /// The one country whose records this user may reach, or null when the user's role reaches all countries.
     /// A CountryOffice user without a country reaches none (an impossible code), never all.
     /// </summary>
-    public static CountryScope CountryScope(this ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.RegionalStaff)
-            ? Auth.CountryScope.AllCountries
-            : new CountryScope(user.FindFirstValue(PortalClaimTypes.Country) ?? "--");
+    public static CountryScope CountryScope(this ClaimsPrincipal user) => user.Reach().CountryScope;
+}
+
+/// <summary>
+/// What a signed-in person's records are. The regional team (administrators and regional staff) reach every record;
+/// a country office its country's (an office without a country: none, never all); an authority their own
+/// records and their local government's. A person may hold several roles; each adds its reach.
+/// </summary>
+public sealed record Reach(bool Regional, string? Country, int? AuthorityId)
+{
+    public CountryScope CountryScope => Regional ? Auth.CountryScope.AllCountries : new CountryScope(Country ?? "--");
+
+    /// <summary>An authority's reach only: their own records, nothing by country.</summary>
+    public bool OwnRecordsOnly => !Regional && Country is null && AuthorityId is not null;
 }
 
 /// <summary>Which countries' records a query may return.</summary>

@@ -8,7 +8,7 @@ namespace ChampionPortal.Web.Infrastructure.Localization;
 /// <summary>
 /// The resource localizers, with every string they found kept per language. .NET's ResourceManager takes a lock
 /// on every lookup; a page looks up a hundred or more strings, and under load on two cores the requests queued on
-/// those locks (a tenth of the authorities list's time in a CPU profile). Strings not found are not kept, so a
+/// those locks (measured in docs/performance.md). Strings not found are not kept, so a
 /// lookup with an unexpected key cannot grow the cache.
 /// </summary>
 public sealed class KeptStringLocalizerFactory(IOptions<LocalizationOptions> options, ILoggerFactory loggerFactory) : IStringLocalizerFactory

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using ChampionPortal.Web.Features.Attendance;
 using ChampionPortal.Web.Features.Imports;
 using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Tabular;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
-namespace ChampionPortal.Web.Features.Attendance;
+namespace ChampionPortal.Web.Features.RegisterImport;
 
 /// <summary>The cohort register import (backfilling a cohort that ran before the portal): upload, preview, confirm.</summary>
 [Route("cohorts/{cohortId:int}/register")]

@@ -1,6 +1,7 @@
+using ChampionPortal.Web.Features.Attendance;
 using ChampionPortal.Web.Infrastructure.Text;
 
-namespace ChampionPortal.Web.Features.Attendance;
+namespace ChampionPortal.Web.Features.ParticipantReports;
 
 /// <summary>
 /// How alike two accent- and case-free names are, word by word: 1 when the words are the same, less when one name

@@ -1,7 +1,8 @@
 using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Features.Attendance;
 using ChampionPortal.Web.Features.Imports;
 
-namespace ChampionPortal.Web.Features.Attendance;
+namespace ChampionPortal.Web.Features.ParticipantReports;
 
 public enum MatchKind
 {

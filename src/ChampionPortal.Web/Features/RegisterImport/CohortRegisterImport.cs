@@ -1,12 +1,13 @@
 using System.Text.Json;
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Features.Attendance;
 using ChampionPortal.Web.Features.Imports;
 using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Tabular;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChampionPortal.Web.Features.Attendance;
+namespace ChampionPortal.Web.Features.RegisterImport;
 
 /// <summary>
 /// Backfills a cohort that ran before the portal from one register file: a row per person with the directory
@@ -113,7 +114,7 @@ public sealed class CohortRegisterImport(PortalDbContext db, TimeProvider timePr
         {
             await ApplyAsync(cohort, plan, cancellationToken);
             db.ImportBatches.Remove(batch);
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesInBulkAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -195,7 +196,7 @@ public sealed class CohortRegisterImport(PortalDbContext db, TimeProvider timePr
         var people = plan.Rows.Select(row => (Row: row, Authority: DirectoryImport.ApplyRow(db, plan.Directory, row.Person))).ToList();
 
         // People and places first: nominations, invitations and attendance refer to them by key.
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesInBulkAsync(cancellationToken);
         var ids = people.Select(p => p.Authority.Id).ToList();
         var nominations = await db.Nominations.Where(n => n.CohortId == cohort.Id && ids.Contains(n.AuthorityId)).ToDictionaryAsync(n => n.AuthorityId, cancellationToken);
         var invitations = await db.Invitations.Where(i => i.CohortId == cohort.Id && ids.Contains(i.AuthorityId)).ToDictionaryAsync(i => i.AuthorityId, cancellationToken);
@@ -223,7 +224,7 @@ public sealed class CohortRegisterImport(PortalDbContext db, TimeProvider timePr
             nomination.ReviewedAtUtc ??= startedAt;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesInBulkAsync(cancellationToken);
         foreach (var (row, authority) in people.Where(p => p.Row.InvitationStatus is not null))
         {
             var status = InvitationWords[row.InvitationStatus!];

@@ -6,14 +6,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace ChampionPortal.Web.Features.Attendance;
+namespace ChampionPortal.Web.Features.CheckIn;
 
 /// <summary>
 /// Self check-in during a session's window with its short code (typed, or in the URL of the QR code shown on
 /// screen), for a signed-in authority or for whoever holds the person's invitation link. Rate-limited like RSVP.
 /// </summary>
 [Route("check-in"), EnableRateLimiting(RateLimits.PublicLinks)]
-public sealed class CheckInController(AttendanceService attendance) : Controller
+public sealed class CheckInController(CheckInService checkIn) : Controller
 {
     [HttpGet(""), AllowAnonymous]
     public IActionResult Index(string? code) => View("CheckIn", new CheckInPage(code, null, null));
@@ -26,16 +26,16 @@ public sealed class CheckInController(AttendanceService attendance) : Controller
             return Forbid();
         }
 
-        return View("CheckIn", new CheckInPage(code, null, await attendance.CheckInAsync(authorityId, code, cancellationToken)));
+        return View("CheckIn", new CheckInPage(code, null, await checkIn.CheckInAsync(authorityId, code, cancellationToken)));
     }
 
     [HttpGet("invitation/{token}"), AllowAnonymous]
     public async Task<IActionResult> WithInvitation(string token, string? code, CancellationToken cancellationToken) =>
-        await attendance.AuthorityOfInvitationAsync(token, cancellationToken) is null ? NotFound() : View("CheckIn", new CheckInPage(code, token, null));
+        await checkIn.AuthorityOfInvitationAsync(token, cancellationToken) is null ? NotFound() : View("CheckIn", new CheckInPage(code, token, null));
 
     [HttpPost("invitation/{token}"), AllowAnonymous]
     public async Task<IActionResult> CheckInWithInvitation(string token, string? code, CancellationToken cancellationToken) =>
-        await attendance.AuthorityOfInvitationAsync(token, cancellationToken) is { } authorityId
-            ? View("CheckIn", new CheckInPage(code, token, await attendance.CheckInAsync(authorityId, code, cancellationToken)))
+        await checkIn.AuthorityOfInvitationAsync(token, cancellationToken) is { } authorityId
+            ? View("CheckIn", new CheckInPage(code, token, await checkIn.CheckInAsync(authorityId, code, cancellationToken)))
             : NotFound();
 }

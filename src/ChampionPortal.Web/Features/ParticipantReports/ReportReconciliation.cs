@@ -2,11 +2,12 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Features.Attendance;
 using ChampionPortal.Web.Features.Imports;
 using ChampionPortal.Web.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChampionPortal.Web.Features.Attendance;
+namespace ChampionPortal.Web.Features.ParticipantReports;
 
 /// <summary>
 /// Reconciles a virtual session's participant report with the register: adds up each person's minutes, matches
@@ -141,7 +142,7 @@ public sealed class ReportReconciliation(PortalDbContext db, AttendanceService a
 
         await marks.AcceptInvitationsOfThePresentAsync(cancellationToken);
         db.ImportBatches.Remove(loaded.Batch);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesInBulkAsync(cancellationToken);
         return (page, null, proposals.Count(p => p.Proposed == AttendanceStatus.Present), proposals.Count(p => p.Proposed == AttendanceStatus.Absent));
     }
 

@@ -3,10 +3,11 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Features.Attendance;
 using ChampionPortal.Web.Features.Imports;
 using ChampionPortal.Web.Infrastructure.Text;
 
-namespace ChampionPortal.Web.Features.Attendance;
+namespace ChampionPortal.Web.Features.ParticipantReports;
 
 /// <summary>Which column of a report holds each field (by position in the header line).</summary>
 public sealed record ReportColumns(int Name, int? Email, int? Join, int? Leave, int? Duration)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using ChampionPortal.Web.Features.Attendance;
 using ChampionPortal.Web.Features.Imports;
 using ChampionPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
-namespace ChampionPortal.Web.Features.Attendance;
+namespace ChampionPortal.Web.Features.ParticipantReports;
 
 /// <summary>Upload of a virtual session's participant report: map columns if needed, review matches, confirm.</summary>
 [Route("sessions/{sessionId:int}/attendance/report")]
