@@ -25,6 +25,7 @@ using ChampionPortal.Web.Features.Publications;
 using ChampionPortal.Web.Features.ReferenceData;
 using ChampionPortal.Web.Features.RegisterImport;
 using ChampionPortal.Web.Features.Resources;
+using ChampionPortal.Web.Features.Rsvp;
 using ChampionPortal.Web.Features.Sessions;
 using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Features.Users;
@@ -228,6 +229,7 @@ public static class PortalApp
         services.AddSessionsFeature();
         services.AddNominationsFeature();
         services.AddInvitationsFeature();
+        services.AddRsvpFeature();
         services.AddAttendanceFeature(configuration);
         services.AddCheckInFeature();
         services.AddParticipantReportsFeature();

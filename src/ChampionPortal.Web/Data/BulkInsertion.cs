@@ -23,7 +23,8 @@ namespace ChampionPortal.Web.Data;
 /// the same kind: EF Core orders a delete before an insert that reuses its unique value, and a COPY before the save's
 /// other statements could not. A save that adds a kind of record this cannot write (a value the database generates
 /// other than the identity key, an inheritance hierarchy, owned types) goes through EF Core whole. SQLite, the
-/// embedded default for small data, always goes through EF Core.
+/// embedded default for small data, always goes through EF Core. One mechanism in one file (its size is the
+/// table's shape and the COPY), used only by the saves that ask for it.
 /// </remarks>
 public static class BulkInsertion
 {

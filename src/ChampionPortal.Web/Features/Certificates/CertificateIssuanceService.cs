@@ -38,7 +38,9 @@ public sealed class IssuanceEvents
 /// claimed one at a time, each in its own transaction with a row lock that other portal instances skip (FOR UPDATE
 /// SKIP LOCKED on PostgreSQL), issued and marked in that same transaction. A crash or restart leaves the item being
 /// worked on pending (its transaction rolls back), so the work resumes where it stopped; the unique index of valid
-/// certificates keeps one per recipient whatever runs at once.
+/// certificates keeps one per recipient whatever runs at once. Its many parts are those of background work that
+/// several instances share: the claim's SQL per database, the signals that wake this instance's worker and the
+/// outbox, progress events, the batch size from configuration, and the log.
 /// </summary>
 public sealed class CertificateIssuanceService(
     PortalDbContext db, CertificateOverview overview, CertificateIssuer issuer, IDatabaseDialect dialect, TimeProvider timeProvider, IssuanceSignal signal, IssuanceEvents events,

@@ -11,7 +11,8 @@ namespace ChampionPortal.Web.Features.Demo;
 /// <summary>
 /// A clearly labelled demo cohort of fictional people shaped like the 2023 cohort: 40 authorities from the ten
 /// countries, 27 local governments, a launch forum with one session and a workshop with two, and one account per
-/// role. Local governments carry real place names; every person is invented.
+/// role. Local governments carry real place names; every person is invented. Longer than a service: it is data,
+/// the whole demo cohort in one place, read from top to bottom.
 /// </summary>
 public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userManager, TimeProvider timeProvider, CertificateIssuanceService issuance)
 {

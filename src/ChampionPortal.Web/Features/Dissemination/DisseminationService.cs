@@ -16,7 +16,8 @@ namespace ChampionPortal.Web.Features.Dissemination;
 /// <summary>
 /// Sends published material and chosen resources to a cohort's champions and selected stakeholders through the
 /// e-mail outbox, each in their own language with a personal link (only its hash is kept); records who was sent
-/// what and when, and who downloaded.
+/// what and when, and who downloaded. Its nine parts are what one mailing draws on: the cohort's events, the
+/// publications and resources it sends, the e-mail's rendering, sending and links, and the publications' own texts.
 /// </summary>
 public sealed class DisseminationService(
     PortalDbContext db, EventService events, PublicationService publications, ResourceService resources, EmailRenderer renderer, IEmailSender sender,

@@ -13,15 +13,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ChampionPortal.Web.Features.Invitations;
 
 /// <summary>
-/// Invitations of approved nominees: sending, the personal RSVP link, reminders, resend, revoke and extension.
-/// A link's token is never stored, only its SHA-256; an answered, expired or revoked link changes nothing.
+/// Invitations of approved nominees, as staff handle them: sending, reminders, resend, revoke and extension. A link's
+/// token is never stored, only its SHA-256 (the invitee's answer through it: <see cref="Rsvp.RsvpService"/>).
 /// </summary>
-public sealed class InvitationService(
-    PortalDbContext db, CountryOptions countryOptions, EmailRenderer renderer, IEmailSender sender, PublicUrls urls,
-    Account.AuthorityAccounts accounts, OutboxSignal outbox, TimeProvider timeProvider)
+public sealed class InvitationService(PortalDbContext db, CountryOptions countryOptions, InvitationEmails emails, OutboxSignal outbox, TimeProvider timeProvider)
 {
-    private readonly Dictionary<int, IReadOnlyList<InvitationSession>> sessionsByCohort = [];
-
     public const int DefaultValidityDays = 21;
 
     public async Task<InvitationBoard?> BoardAsync(int cohortId, string? country, InvitationStatus? status, CountryScope scope, CancellationToken cancellationToken = default)
@@ -94,7 +90,7 @@ public sealed class InvitationService(
                 SentAtUtc = now,
             };
             db.Invitations.Add(invitation);
-            await SendLinkAsync(invitation, nomination.Authority!, nomination.Cohort!.Name, reminder: false, cancellationToken);
+            await emails.SendLinkAsync(invitation, nomination.Authority!, nomination.Cohort!.Name, reminder: false, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -116,7 +112,7 @@ public sealed class InvitationService(
         await db.InvitationLinks.Where(l => l.InvitationId == invitation.Id).ExecuteDeleteAsync(cancellationToken);
         invitation.Status = InvitationStatus.Sent;
         invitation.SentAtUtc = timeProvider.GetUtcNow().UtcDateTime;
-        await SendLinkAsync(invitation, authority, cohortName, reminder: false, cancellationToken);
+        await emails.SendLinkAsync(invitation, authority, cohortName, reminder: false, cancellationToken);
         return true;
     }, cancellationToken);
 
@@ -176,7 +172,7 @@ public sealed class InvitationService(
             var invitation = await db.Invitations.Include(i => i.Authority).Include(i => i.Cohort).SingleAsync(i => i.Id == id, cancellationToken);
 
             // Only the hashes of the links sent are kept, so a reminder carries a link of its own; the earlier ones still work.
-            await SendLinkAsync(invitation, invitation.Authority!, invitation.Cohort!.Name, reminder: true, cancellationToken);
+            await emails.SendLinkAsync(invitation, invitation.Authority!, invitation.Cohort!.Name, reminder: true, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             sent++;
@@ -184,90 +180,6 @@ public sealed class InvitationService(
 
         outbox.Notify();
         return sent;
-    }
-
-    public async Task<RsvpPage> RsvpAsync(string token, CancellationToken cancellationToken = default)
-    {
-        var invitation = await FindByTokenAsync(token, cancellationToken);
-        if (invitation is null)
-        {
-            return new RsvpPage(RsvpState.Unknown, token, "", "", "UTC", "", default, [], InvitationStatus.Pending);
-        }
-
-        var events = await db.Events.AsNoTracking().Where(e => e.CohortId == invitation.CohortId).OrderBy(e => e.Kind)
-            .Select(e => new CohortEventSummary(e.Id, e.Kind, e.Name, e.Sessions.OrderBy(s => s.StartsAtUtc)
-                .Select(s => new CohortSessionSummary(s.Id, s.Code, s.Title, s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.Modality)).ToList()))
-            .ToListAsync(cancellationToken);
-        var zone = invitation.Authority!.LocalGovernment?.TimeZone ?? CountryTimeZones.DefaultFor(invitation.CountryCode);
-        return new RsvpPage(
-            StateOf(invitation), token, invitation.Authority.FullName, invitation.Authority.PreferredLanguage, zone, invitation.Cohort!.Name,
-            invitation.ExpiresAtUtc, events, invitation.Status, invitation.AnsweredAtUtc);
-    }
-
-    /// <summary>
-    /// Records the answer of an open invitation. On acceptance the person gets (or keeps) an Authority account; the
-    /// returned address lets them choose a password at once. A link that is not open any more records nothing and
-    /// says why (for an answered one: the answer that stands).
-    /// </summary>
-    public async Task<RsvpAnswer> AnswerAsync(string token, bool accept, string? comment, bool consent, CancellationToken cancellationToken = default)
-    {
-        var invitation = await FindByTokenAsync(token, cancellationToken, tracked: true);
-        if (invitation is null)
-        {
-            return new RsvpAnswer(RsvpState.Unknown, Recorded: false, InvitationStatus.Pending, null);
-        }
-
-        if (StateOf(invitation) != RsvpState.Open)
-        {
-            return new RsvpAnswer(StateOf(invitation), Recorded: false, invitation.Status, invitation.AnsweredAtUtc);
-        }
-
-        invitation.Status = accept ? InvitationStatus.Accepted : InvitationStatus.Declined;
-        invitation.AnsweredAtUtc = timeProvider.GetUtcNow().UtcDateTime;
-        invitation.ResponseComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()[..Math.Min(comment.Trim().Length, 2000)];
-        invitation.DirectoryConsent = accept && consent;
-        await db.SaveChangesAsync(cancellationToken);
-        var recorded = new RsvpAnswer(RsvpState.Answered, Recorded: true, invitation.Status, invitation.AnsweredAtUtc);
-        if (!accept)
-        {
-            return recorded;
-        }
-
-        return recorded with { SetPasswordUrl = await accounts.SetPasswordUrlAsync(invitation.Authority!, cancellationToken) };
-    }
-
-    private RsvpState StateOf(Invitation invitation) => invitation.Status switch
-    {
-        InvitationStatus.Revoked => RsvpState.Revoked,
-        InvitationStatus.Accepted or InvitationStatus.Declined => RsvpState.Answered,
-        _ when invitation.ExpiresAtUtc < timeProvider.GetUtcNow().UtcDateTime => RsvpState.Expired,
-        _ => RsvpState.Open,
-    };
-
-    private async Task<Invitation?> FindByTokenAsync(string token, CancellationToken cancellationToken, bool tracked = false)
-    {
-        if (string.IsNullOrEmpty(token) || token.Length > 100)
-        {
-            return null;
-        }
-
-        var hash = Hash(token);
-        var query = db.Invitations.Include(i => i.Authority).ThenInclude(a => a!.LocalGovernment).Include(i => i.Cohort)
-            .Where(i => i.Links.Any(l => l.TokenHash == hash));
-        return await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(cancellationToken);
-    }
-
-    /// <summary>The cohort's sessions as the e-mails list them; read once per cohort for a whole batch of invitations.</summary>
-    private async Task<IReadOnlyList<InvitationSession>> SessionsOfAsync(int cohortId, CancellationToken cancellationToken)
-    {
-        if (!sessionsByCohort.TryGetValue(cohortId, out var sessions))
-        {
-            sessions = await db.Sessions.AsNoTracking().Where(s => s.CohortId == cohortId).OrderBy(s => s.StartsAtUtc)
-                .Select(s => new InvitationSession(s.Event!.Name, s.Title, s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.LinkOrVenue)).ToListAsync(cancellationToken);
-            sessionsByCohort[cohortId] = sessions;
-        }
-
-        return sessions;
     }
 
     private async Task<bool> ChangeAsync(int id, Func<Invitation, Authority, string, Task<bool>> change, CancellationToken cancellationToken)
@@ -288,19 +200,6 @@ public sealed class InvitationService(
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
         return true;
-    }
-
-    private async Task SendLinkAsync(Invitation invitation, Authority authority, string cohortName, bool reminder, CancellationToken cancellationToken)
-    {
-        var token = NewToken();
-        invitation.Links.Add(new InvitationLink { TokenHash = Hash(token), SentAtUtc = timeProvider.GetUtcNow().UtcDateTime });
-        var model = new InvitationEmail(authority.FullName, cohortName, urls.Absolute($"/rsvp/{token}?lang={authority.PreferredLanguage}"), invitation.ExpiresAtUtc, reminder)
-        {
-            Sessions = await SessionsOfAsync(invitation.CohortId, cancellationToken),
-            CheckInLink = urls.Absolute($"/check-in/invitation/{token}?lang={authority.PreferredLanguage}"),
-        };
-        var (subject, html, text) = await renderer.RenderAsync("Invitation", model, authority.PreferredLanguage);
-        await sender.SendAsync(new EmailMessage(authority.Email, authority.FullName, subject, html, text), cancellationToken);
     }
 
     public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));

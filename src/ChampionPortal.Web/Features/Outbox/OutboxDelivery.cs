@@ -34,7 +34,8 @@ public sealed class OutboxEmailSender(PortalDbContext db, TimeProvider timeProvi
 /// <summary>
 /// Sends queued messages one at a time, each claimed inside its own transaction with a row lock that other portal
 /// instances skip (FOR UPDATE SKIP LOCKED on PostgreSQL), so that two instances never send the same message.
-/// A failed delivery is retried later with a growing back-off, and marked failed after the last attempt.
+/// A failed delivery is retried later with a growing back-off, and marked failed after the last attempt. Seven parts,
+/// as every background worker here has: scopes, the transport, its signal and events, options, clock and log.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes, IEmailTransport transport, OutboxSignal signal, OutboxEvents events, IOptions<EmailOptions> options,

@@ -24,7 +24,8 @@ public sealed record ParticipantTotal(string Name, string? Email, int Minutes, I
 /// <summary>
 /// Reads the participant reports of meeting platforms: Zoom's export (a header line first) and Teams' attendance
 /// report (summary sections, then participants and in-meeting activities, often UTF-16 and tab-separated), or any
-/// table once staff have said which column is which.
+/// table once staff have said which column is which. One reader of three formats, kept in one file because they
+/// share the reading of times, durations and overlapping stays.
 /// </summary>
 public static partial class ParticipantReport
 {

@@ -15,7 +15,9 @@ namespace ChampionPortal.Web.Features.Publications;
 
 /// <summary>
 /// Publishing freezes the agenda or the mapping as it is now into a numbered version (later edits are the next
-/// draft); a version is then a web page, a PDF in any of the three languages and a CSV/XLSX table.
+/// draft); a version is then a web page, a PDF in any of the three languages and a CSV/XLSX table. Seven parts: the
+/// texts of the three features it publishes (publications, agenda, mapping) are three of them, and the fonts are read
+/// from the web root.
 /// </summary>
 public sealed class PublicationService(
     PortalDbContext db, GcmCatalog catalog, IStringLocalizer<PublicationsResources> text, IStringLocalizer<AgendaResources> agendaText,

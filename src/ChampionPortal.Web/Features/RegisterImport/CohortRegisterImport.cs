@@ -13,7 +13,9 @@ namespace ChampionPortal.Web.Features.RegisterImport;
 /// Backfills a cohort that ran before the portal from one register file: a row per person with the directory
 /// columns and the invitation status, then one column per session code with present / absent / excused. It creates
 /// or updates local governments, people, nominations (approved), invitations and attendance, all or nothing:
-/// the file is checked in full and previewed, and applied in one transaction after a second check.
+/// the file is checked in full and previewed, and applied in one transaction after a second check. Above the usual
+/// size because the check and the application share one plan of the file, and reading them apart hides that the
+/// second check is the first one run again.
 /// </summary>
 public sealed class CohortRegisterImport(PortalDbContext db, TimeProvider timeProvider)
 {

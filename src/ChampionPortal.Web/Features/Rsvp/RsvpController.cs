@@ -8,12 +8,12 @@ namespace ChampionPortal.Web.Features.Rsvp;
 
 /// <summary>The page a personal invitation link opens, without sign-in. Rate-limited per client address.</summary>
 [Route("rsvp"), AllowAnonymous, EnableRateLimiting(RateLimits.PublicLinks)]
-public sealed class RsvpController(InvitationService invitations) : Controller
+public sealed class RsvpController(RsvpService rsvp) : Controller
 {
     [HttpGet("{token}")]
     public async Task<IActionResult> Open(string token, CancellationToken cancellationToken)
     {
-        var page = await invitations.RsvpAsync(token, cancellationToken);
+        var page = await rsvp.RsvpAsync(token, cancellationToken);
         ViewData["CheckInUrl"] = $"/check-in/invitation/{token}";
         return page.State == RsvpState.Open ? View("Open", page) : Closed(new RsvpAnswer(page.State, Recorded: false, page.Status, page.AnsweredAtUtc));
     }
@@ -21,7 +21,7 @@ public sealed class RsvpController(InvitationService invitations) : Controller
     [HttpPost("{token}")]
     public async Task<IActionResult> Answer(string token, bool accept, string? comment, bool consent, CancellationToken cancellationToken)
     {
-        var answer = await invitations.AnswerAsync(token, accept, comment, consent, cancellationToken);
+        var answer = await rsvp.AnswerAsync(token, accept, comment, consent, cancellationToken);
         if (!answer.Recorded)
         {
             // Answering again (with the same answer or the other) changes nothing: the page says which answer stands.

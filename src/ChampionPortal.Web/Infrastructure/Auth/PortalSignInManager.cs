@@ -6,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace ChampionPortal.Web.Infrastructure.Auth;
 
-/// <summary>A deactivated account loses its open sessions at the next security-stamp check, not only its next sign-in.</summary>
+/// <summary>
+/// A deactivated account loses its open sessions at the next security-stamp check, not only its next sign-in. The
+/// parameters are Identity's SignInManager's own, passed on unchanged.
+/// </summary>
 public sealed class PortalSignInManager(
     UserManager<PortalUser> userManager,
     IHttpContextAccessor contextAccessor,
