@@ -74,6 +74,23 @@ public sealed class CertificateJourney(BrowserFixture fixture) : IClassFixture<B
             var nameLine = page.Letters.Where(l => Math.Abs(l.Location.Y - baseline) < 1 && !string.IsNullOrWhiteSpace(l.Value)).ToList();
             string.Concat(nameLine.Select(l => l.Value)).Should().Be(LongestName.Replace(" ", "", StringComparison.Ordinal), "the whole name stays on one line");
             nameLine.Max(l => l.BoundingBox.Right).Should().BeLessThan(page.Width - 60, "the long name shrinks to fit between the frames");
+
+            // Her badge image, with the signed credential baked in, for a wallet or an employer.
+            var badge = await authority.Page.RunAndWaitForDownloadAsync(() =>
+                authority.Page.Locator($"tr[data-id='{mariasCertificate.Id}'] [data-testid=badge-svg]").ClickAsync());
+            await badge.SaveAsAsync(Path.Combine(pictures, "badge-of-maria.svg"));
+        }
+
+        // An employer in Brazil drops the badge image on the verification page: the signature and status hold.
+        await using (var employer = await fixture.StartJourneyAsync("certificates-credential", "pt-BR"))
+        {
+            await employer.Page.GotoAsync("/verify");
+            await employer.Page.Locator("[data-testid=credential-form] input[type=file]").SetInputFilesAsync(Path.Combine(pictures, "badge-of-maria.svg"));
+            await employer.Page.Locator("[data-testid=credential-form] button[type=submit]").ClickAsync();
+            await Assertions.Expect(employer.Page.Locator("[data-testid=credential-check]")).ToHaveAttributeAsync("data-check", "Valid");
+            await Assertions.Expect(employer.Page.Locator("[data-testid=credential-check]")).ToContainTextAsync("Válida: assinada por este portal");
+            await Assertions.Expect(employer.Page.Locator("[data-testid=recipient]")).ToHaveTextAsync(LongestName);
+            await employer.ShotAsync("credential-checked");
         }
 
         // A visitor types the code from the paper certificate, in lower case and without dashes.
@@ -81,7 +98,7 @@ public sealed class CertificateJourney(BrowserFixture fixture) : IClassFixture<B
         {
             await visitor.Page.GotoAsync("/verify");
             await visitor.Page.Locator("#code").FillAsync(mariasCertificate.VerificationCode.ToLowerInvariant());
-            await visitor.Page.Locator("main form button[type=submit]").ClickAsync();
+            await visitor.Page.Locator("[data-testid=code-form] button[type=submit]").ClickAsync();
             await Assertions.Expect(visitor.Page.Locator("[data-testid=verification]")).ToHaveAttributeAsync("data-status", "Valid");
             await Assertions.Expect(visitor.Page.Locator("[data-testid=recipient]")).ToHaveTextAsync(LongestName);
             (await visitor.Page.Locator("main").InnerTextAsync()).Should().NotContain("@");

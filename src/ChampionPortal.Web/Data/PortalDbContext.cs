@@ -44,6 +44,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<RecognitionRules> RecognitionRules => Set<RecognitionRules>();
     public DbSet<EligibilityException> EligibilityExceptions => Set<EligibilityException>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<StatusList> StatusLists => Set<StatusList>();
     public DbSet<CertificateIssuance> CertificateIssuances => Set<CertificateIssuance>();
     public DbSet<CertificateIssuanceItem> CertificateIssuanceItems => Set<CertificateIssuanceItem>();
     public DbSet<CertificateArtwork> CertificateArtworks => Set<CertificateArtwork>();

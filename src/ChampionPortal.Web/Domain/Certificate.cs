@@ -50,6 +50,17 @@ public class Certificate : ICountryScoped, ICountedInCohortFigures
 
     /// <summary>The recipient for whom at most one valid certificate exists per cohort: "P:{authority}" or "G:{local government}".</summary>
     public required string RecipientKey { get; set; }
+
+    /// <summary>
+    /// The person's e-mail address as the Open Badges credential names them: "sha256$…" of the address and
+    /// <see cref="RecipientSalt"/>, taken when first needed; none for a local government's certificate.
+    /// </summary>
+    [PersonalField] public string? RecipientIdentity { get; set; }
+    public string? RecipientSalt { get; set; }
+
+    /// <summary>The credential's position in a revocation status list: given once, never reused.</summary>
+    public int? StatusListId { get; set; }
+    public int? StatusListIndex { get; set; }
 }
 
 public enum IssuanceItemStatus

@@ -3,6 +3,7 @@ using System.Text;
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Data.Seeding;
 using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Features.Certificates;
 using ChampionPortal.Web.Features.Users;
 using ChampionPortal.Web.Infrastructure.Auditing;
 using Microsoft.AspNetCore.Identity;
@@ -11,12 +12,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ChampionPortal.Web.Host;
 
 /// <summary>
-/// The operator commands of the executable: <c>migrate</c>, <c>seed-demo</c> and <c>users add</c>. Options that
+/// The operator commands of the executable: <c>migrate</c>, <c>seed-demo</c>, <c>users add</c>,
+/// <c>users reset-two-factor</c> and <c>keys rotate</c>. Options that
 /// are not the command's own (such as --Database:Provider=Postgres) are left for the host's configuration.
 /// </summary>
 public static class OperatorCommands
 {
-    private static readonly string[] Names = ["migrate", "seed-demo", "users"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "users", "keys"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -65,6 +67,8 @@ public static class OperatorCommands
                     return await AddUserAsync(services, ParseOptions(command.Skip(2)), input, output, error);
                 case "users" when command.Count > 1 && command[1] == "reset-two-factor":
                     return await ResetTwoFactorAsync(services, ParseOptions(command.Skip(2)), output, error);
+                case "keys" when command.Count > 1 && command[1] == "rotate":
+                    return await RotateKeysAsync(services, output);
                 default:
                     error.WriteLine(Usage);
                     return 2;
@@ -88,7 +92,19 @@ public static class OperatorCommands
           ChampionPortal.Web users reset-two-factor --email EMAIL
             For someone who lost both the authenticator app and the recovery codes: turns two-factor sign-in off, forgets
             the key and the codes and ends the account's sessions. Roles that must use it set it up again at next sign-in.
+          ChampionPortal.Web keys rotate
+            Makes a new key sign the certificates' Open Badges credentials from now on. The earlier keys stay published,
+            so the credentials they signed keep verifying.
         """;
+
+    private static async Task<int> RotateKeysAsync(IServiceProvider services, TextWriter output)
+    {
+        await DatabaseStartup.MigrateAsync(services);
+        using var scope = services.CreateScope();
+        var key = await scope.ServiceProvider.GetRequiredService<IssuerKeys>().RotateAsync();
+        output.WriteLine($"New signing key {key.KeyId}; the earlier keys stay published for the credentials they signed.");
+        return 0;
+    }
 
     private static async Task<int> ResetTwoFactorAsync(IServiceProvider services, Dictionary<string, string> options, TextWriter output, TextWriter error)
     {

@@ -116,7 +116,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
             var invitation = await db.Invitations.SingleAsync(i => i.AuthorityId == a);
             db.InvitationLinks.Add(new InvitationLink { InvitationId = invitation.Id, TokenHash = InvitationService.Hash("matrix-invitation-a") });
             var certificate = await db.Certificates.Where(c => c.AuthorityId == a && c.Kind == CertificateKind.Person)
-                .Select(c => new { c.Id, c.Serial, c.VerificationCode }).SingleAsync();
+                .Select(c => new { c.Id, c.Serial, c.VerificationCode, c.StatusListId }).SingleAsync();
             var issuance = await db.CertificateIssuances.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
             var action = new LocalAction { CohortId = cohort, LocalGovernmentId = lgA, CountryCode = "UY", Title = "Migrant desk" };
             var item = new AgendaItem { CohortId = cohort, LocalGovernmentId = lgA, CountryCode = "UY", Kind = AgendaItemKind.Challenge, Text = "Documentation" };
@@ -132,7 +132,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
             var code = Grouped(certificate.VerificationCode);
 
             Matrix = Declare(new Ids(cohort, events[0], session, lgA, a, nomination, invitation.Id, certificate.Id, certificate.Serial, code, issuance,
-                action.Id, item.Id, entry.Id, publication, resource.Id, stakeholder.Id, message, admin));
+                action.Id, item.Id, entry.Id, publication, resource.Id, stakeholder.Id, message, admin, certificate.StatusListId!.Value,
+                (await scope.ServiceProvider.GetRequiredService<ChampionPortal.Web.Features.Certificates.IssuerKeys>().CurrentAsync()).KeyId));
         }
 
         public HashSet<string> EndpointKeys() =>
@@ -197,7 +198,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
 
         private sealed record Ids(
             int Cohort, int Event, int Session, int LocalGovernment, int Authority, int Nomination, int Invitation, int Certificate, string Serial,
-            string Code, int Issuance, int Action, int AgendaItem, int AgendaEntry, int Publication, int Resource, int Stakeholder, long Message, int User);
+            string Code, int Issuance, int Action, int AgendaItem, int AgendaEntry, int Publication, int Resource, int Stakeholder, long Message, int User,
+            int StatusList, string SigningKey);
 
         //                                   anonymous, Authority A, Authority B, CountryOffice X, CountryOffice Y, RegionalStaff, Administrator
         private static List<Entry> Declare(Ids i) =>
@@ -382,6 +384,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
             new("GET /certificates/{id:int}/pdf", $"/certificates/{i.Certificate}/pdf", "SANANAA"),
             new("GET /certificates/serial/{serial}", $"/certificates/serial/{i.Serial}", "SANANAA"),
             new("GET /certificates/{id:int}/badge", $"/certificates/{i.Certificate}/badge", "SANANAA"),
+            new("GET /certificates/{id:int}/badge.jwt", $"/certificates/{i.Certificate}/badge.jwt", "SANANAA"),
+            new("GET /certificates/{id:int}/badge.svg", $"/certificates/{i.Certificate}/badge.svg", "SANANAA"),
             new("GET /certificates/zip", $"/certificates/zip?cohort={i.Cohort}", "SDDAAAA"),
             new("POST /certificates/{id:int}/revoke", $"/certificates/{i.Certificate}/revoke", "SDDDDAA"),
             new("POST /certificates/{id:int}/reissue", $"/certificates/{i.Certificate}/reissue", "SDDDDAA"),
@@ -398,6 +402,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
             new("POST /certificates/download/{token}/account", "/certificates/download/not-a-link/account", "AAAAAAA"),
             new("GET /verify", "/verify", "AAAAAAA"),
             new("GET /verify/{code}", $"/verify/{i.Code}", "AAAAAAA"),
+            new("POST /verify/credential", "/verify/credential", "AAAAAAA"),
+
+            // What verifiers fetch: public, no personal data.
+            new("GET /issuer", "/issuer", "AAAAAAA"),
+            new("GET /.well-known/jwks.json", "/.well-known/jwks.json", "AAAAAAA"),
+            new("GET /keys/{keyId}", $"/keys/{i.SigningKey}", "AAAAAAA"),
+            new("GET /achievements/{cohortCode}/{kind}", "/achievements/AUTHZ/person", "AAAAAAA"),
+            new("GET /achievements/{cohortCode}/{kind}/image.svg", "/achievements/AUTHZ/local-government/image.svg", "AAAAAAA"),
+            new("GET /status-lists/{id:int}", $"/status-lists/{i.StatusList}", "AAAAAAA"),
 
             // The public site.
             new("GET /champions", "/champions", "AAAAAAA"),

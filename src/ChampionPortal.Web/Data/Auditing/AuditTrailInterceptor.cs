@@ -31,6 +31,7 @@ public sealed class AuditTrailInterceptor(TimeProvider timeProvider, AuditActor 
         nameof(IdentityUser<int>.PasswordHash),
         nameof(IdentityUser<int>.SecurityStamp),
         nameof(IdentityUser<int>.ConcurrencyStamp),
+        nameof(SigningKey.ProtectedPrivateKey),
 
         // Not secrets, but bulk: a file's bytes and a frozen publication are kept by their own records.
         nameof(ResourceFile.Content),

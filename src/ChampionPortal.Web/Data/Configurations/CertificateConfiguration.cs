@@ -23,6 +23,10 @@ public sealed class CertificateConfiguration : IEntityTypeConfiguration<Certific
         builder.Property(c => c.ReissueReason).HasMaxLength(Certificate.ReasonMaxLength);
         builder.Property(c => c.Sha256).HasMaxLength(64);
         builder.Property(c => c.RecipientKey).HasMaxLength(20);
+        builder.Property(c => c.RecipientIdentity).HasMaxLength(80);
+        builder.Property(c => c.RecipientSalt).HasMaxLength(40);
+        builder.HasOne<StatusList>().WithMany().HasForeignKey(c => c.StatusListId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.StatusListId, c.StatusListIndex }).IsUnique().HasFilter("\"StatusListIndex\" IS NOT NULL");
         builder.HasOne(c => c.Cohort).WithMany().HasForeignKey(c => c.CohortId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Authority>().WithMany().HasForeignKey(c => c.AuthorityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<LocalGovernment>().WithMany().HasForeignKey(c => c.LocalGovernmentId).OnDelete(DeleteBehavior.Restrict);

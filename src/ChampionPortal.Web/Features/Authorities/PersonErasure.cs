@@ -22,7 +22,7 @@ public sealed class PersonErasure(PortalDbContext db, UserManager<PortalUser> us
     private static readonly Dictionary<string, string[]> ErasedFields = new(StringComparer.Ordinal)
     {
         [nameof(Authority)] = [nameof(Authority.FullName), nameof(Authority.Position), nameof(Authority.Email), nameof(Authority.EmailNormalized), nameof(Authority.Phone), nameof(Authority.GenderDescription), nameof(Authority.SearchKey)],
-        [nameof(Certificate)] = [nameof(Certificate.RecipientName), nameof(Certificate.Position)],
+        [nameof(Certificate)] = [nameof(Certificate.RecipientName), nameof(Certificate.Position), nameof(Certificate.RecipientIdentity)],
         [nameof(PortalUser)] = [nameof(PortalUser.FullName), nameof(PortalUser.Email), nameof(PortalUser.NormalizedEmail), nameof(PortalUser.UserName), nameof(PortalUser.NormalizedUserName), nameof(PortalUser.PhoneNumber)],
         [nameof(Invitation)] = [nameof(Invitation.ResponseComment)],
         [nameof(Nomination)] = [nameof(Nomination.Justification), nameof(Nomination.ReviewComment)],
@@ -63,7 +63,7 @@ public sealed class PersonErasure(PortalDbContext db, UserManager<PortalUser> us
 
         // The PDF carries the name: it goes. Its hash stays, so the holder of a copy can still prove it genuine.
         var certificates = await db.Certificates.Where(c => c.AuthorityId == authorityId && c.Kind == CertificateKind.Person).ToListAsync(cancellationToken);
-        certificates.ForEach(c => (c.RecipientName, c.Position, c.Pdf) = ("", null, []));
+        certificates.ForEach(c => (c.RecipientName, c.Position, c.Pdf, c.RecipientIdentity, c.RecipientSalt) = ("", null, [], null, null));
 
         db.OutboxMessages.RemoveRange(await db.OutboxMessages.Where(m => m.ToAddress == oldAddress || m.ToAddress == oldEmail || m.ToName == oldName).ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);

@@ -12,13 +12,13 @@ namespace ChampionPortal.Web.Features.Certificates;
 /// <summary>
 /// Issues certificates from the current records: renders each, numbers it, stores it and tells the person. Issuance
 /// is idempotent: at most one valid certificate per recipient and cohort, kept by a filtered unique index even when
-/// two instances issue at once. Its eight parts are the steps of making one certificate (records, rules, artwork,
-/// rendering, numbering, the link's address, the date, the notice), none of which another part of the portal needs
-/// in the same combination.
+/// two instances issue at once. Its nine parts are the steps of making one certificate (records, rules, artwork,
+/// rendering, its serial number, its position in the revocation list, the link's address, the date, the notice),
+/// none of which another part of the portal needs in the same combination.
 /// </summary>
 public sealed class CertificateIssuer(
     PortalDbContext db, EligibilityService eligibility, ICertificateRenderer renderer, PublicUrls urls, TimeProvider timeProvider,
-    CertificateArtworkStore artwork, CertificateSerials serials, CertificateNotice notice)
+    CertificateArtworkStore artwork, CertificateSerials serials, CertificateStatusLists statusLists, CertificateNotice notice)
 {
     /// <summary>
     /// Issues one recipient's certificate ("P:{authority}" or "G:{local government}") from the current records and
@@ -67,7 +67,8 @@ public sealed class CertificateIssuer(
         else
         {
             var first = await serials.ReserveAsync(cohortId, recipients.Count, cancellationToken);
-            issued.AddRange(recipients.Select((r, i) => (r, Build(context, r, first + i, publicBaseUrl))));
+            var positions = await statusLists.ReserveAsync(recipients.Count, cancellationToken);
+            issued.AddRange(recipients.Select((r, i) => (r, Build(context, r, first + i, positions[i], publicBaseUrl))));
             db.Certificates.AddRange(issued.Select(i => i.Certificate));
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -137,7 +138,7 @@ public sealed class CertificateIssuer(
     }
 
     /// <summary>Renders the certificate with the given serial number and a new verification code, ready to be saved.</summary>
-    private Certificate Build(IssueContext context, Recipient recipient, int number, string? baseUrl)
+    private Certificate Build(IssueContext context, Recipient recipient, int number, StatusPosition position, string? baseUrl)
     {
         var language = PortalCultures.ForRecipient(recipient.Language);
         var country = context.Countries[recipient.CountryCode.Trim()];
@@ -145,6 +146,7 @@ public sealed class CertificateIssuer(
         var code = ReadableCode.New(12);
         var issuedOn = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         var (rules, cohort) = (context.Rules, context.Cohort);
+        (string Identity, string Salt)? identity = recipient.Person is { } person ? OpenBadgeCredentials.HashedEmail(person.Email) : null;
         var pdf = renderer.Render(new CertificateContent(
             recipient.Kind, language, recipient.Name, recipient.Position, recipient.LocalGovernmentName, PortalCultures.Pick(country.NameEn, country.NameEs, country.NamePt, language),
             cohort.Name, issuedOn, rules.SignatoryName, rules.SignatoryTitle, serial, CertificateVerification.Grouped(code), CertificateNotice.Link(urls, baseUrl, $"/verify/{CertificateVerification.Grouped(code)}"), context.Artwork));
@@ -168,13 +170,18 @@ public sealed class CertificateIssuer(
             Pdf = pdf,
             Sha256 = Convert.ToHexString(SHA256.HashData(pdf)).ToLowerInvariant(),
             RecipientKey = recipient.Key,
+            StatusListId = position.ListId,
+            StatusListIndex = position.Index,
+            RecipientIdentity = identity?.Identity,
+            RecipientSalt = identity?.Salt,
         };
     }
 
     /// <summary>Issues one certificate; null when the recipient got one meanwhile from a concurrent issuance.</summary>
     private async Task<Certificate?> IssueOneAsync(IssueContext context, Recipient recipient, string? baseUrl, CancellationToken cancellationToken)
     {
-        var certificate = Build(context, recipient, await serials.ReserveAsync(context.Cohort.Id, 1, cancellationToken), baseUrl);
+        var number = await serials.ReserveAsync(context.Cohort.Id, 1, cancellationToken);
+        var certificate = Build(context, recipient, number, (await statusLists.ReserveAsync(1, cancellationToken)).Single(), baseUrl);
         db.Certificates.Add(certificate);
         try
         {

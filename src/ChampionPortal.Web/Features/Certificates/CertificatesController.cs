@@ -14,7 +14,7 @@ namespace ChampionPortal.Web.Features.Certificates;
 [Route("certificates")]
 [Authorize(Policy = Policies.WorkshopOutputs)]
 public sealed class CertificatesController(
-    CertificateOverview overview, CertificateFiles files, CertificateBadges badges, CertificateRevocation revocation, CertificateIssuanceService issuance,
+    CertificateOverview overview, CertificateFiles files, OpenBadgeCredentials credentials, CertificateRevocation revocation, CertificateIssuanceService issuance,
     IStringLocalizer<CertificatesResources> text) : Controller
 {
     [HttpGet("")]
@@ -50,10 +50,28 @@ public sealed class CertificatesController(
     public async Task<IActionResult> Zip(int cohort, string? country, CancellationToken cancellationToken) =>
         File(await files.ZipAsync(User, cohort, country, cancellationToken), "application/zip", $"certificates-{cohort}{(string.IsNullOrWhiteSpace(country) ? "" : "-" + country)}.zip");
 
+    /// <summary>The Open Badges credential as JSON, for people to read: the signed token's payload.</summary>
     [HttpGet("{id:int}/badge")]
     public async Task<IActionResult> Badge(int id, CancellationToken cancellationToken) =>
-        await badges.BadgeAsync(User, id, cancellationToken) is { } json
-            ? File(System.Text.Encoding.UTF8.GetBytes(json), "application/ld+json", $"certificate-{id}-open-badge.json")
+        await credentials.ForAsync(User, id, cancellationToken) is { } badge
+            ? File(System.Text.Encoding.UTF8.GetBytes(badge.Credential.ToJsonString(OpenBadgeProfiles.Readable)), "application/ld+json", $"certificate-{id}-open-badge.json")
+            : NotFound();
+
+    /// <summary>The signed credential (VC-JWT), for wallets and verifiers.</summary>
+    [HttpGet("{id:int}/badge.jwt")]
+    public async Task<IActionResult> SignedBadge(int id, CancellationToken cancellationToken) =>
+        await credentials.ForAsync(User, id, cancellationToken) is { } badge
+            ? File(System.Text.Encoding.ASCII.GetBytes(badge.Jwt), "application/vc+jwt", $"certificate-{id}-open-badge.jwt")
+            : NotFound();
+
+    /// <summary>The badge image with the signed credential baked in.</summary>
+    [HttpGet("{id:int}/badge.svg")]
+    public async Task<IActionResult> BakedBadge(int id, CancellationToken cancellationToken) =>
+        await credentials.ForAsync(User, id, cancellationToken) is { } badge
+            ? File(
+                System.Text.Encoding.UTF8.GetBytes(BadgeImage.Svg(badge.Credential["credentialSubject"]!["achievement"]!["name"]!.GetValue<string>(), badge.Jwt)),
+                "image/svg+xml",
+                $"certificate-{id}-open-badge.svg")
             : NotFound();
 
     [HttpPost("{id:int}/revoke"), Authorize(Policy = Policies.ManageCohorts)]
@@ -87,7 +105,7 @@ public sealed class CertificatesController(
 
 /// <summary>The public verification page of a certificate's code. No sign-in; rate-limited; never e-mail or other personal data.</summary>
 [Route("verify"), AllowAnonymous, EnableRateLimiting(RateLimits.PublicLinks)]
-public sealed class VerifyController(CertificateVerification verification) : Controller
+public sealed class VerifyController(CertificateVerification verification, CredentialVerifier credentials) : Controller
 {
     [HttpGet("")]
     public IActionResult Index(string? code) =>
@@ -104,5 +122,18 @@ public sealed class VerifyController(CertificateVerification verification) : Con
         }
 
         return View("Verify", found);
+    }
+
+    /// <summary>Checks a pasted or uploaded credential (a signed token, its JSON, or a badge image) and says what holds.</summary>
+    [HttpPost("credential"), RequestSizeLimit(2 * CredentialVerifier.MaxLength)]
+    public async Task<IActionResult> Credential(string? credential, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is { Length: > 0 and <= CredentialVerifier.MaxLength })
+        {
+            using var reader = new StreamReader(file.OpenReadStream());
+            credential = await reader.ReadToEndAsync(cancellationToken);
+        }
+
+        return View("VerifyCredential", await credentials.VerifyAsync(credential, cancellationToken));
     }
 }

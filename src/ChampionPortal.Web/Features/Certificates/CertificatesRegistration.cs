@@ -9,7 +9,12 @@ public static class CertificatesRegistration
         services.AddScoped<CertificateSerials>();
         services.AddScoped<CertificateNotice>();
         services.AddScoped<CertificateFiles>();
-        services.AddScoped<CertificateBadges>();
+        services.AddScoped<OpenBadgeCredentials>();
+        services.AddScoped<OpenBadgeProfiles>();
+        services.AddScoped<IssuerKeys>();
+        services.AddScoped<CredentialSigner>();
+        services.AddScoped<CertificateStatusLists>();
+        services.AddScoped<CredentialVerifier>();
         services.AddScoped<CertificateRevocation>();
         services.AddScoped<CertificateVerification>();
         services.AddScoped<CertificatePreview>();

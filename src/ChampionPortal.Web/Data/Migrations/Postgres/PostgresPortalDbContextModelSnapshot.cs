@@ -413,6 +413,10 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("RecipientIdentity")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<string>("RecipientKey")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -422,6 +426,10 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecipientSalt")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("ReissueReason")
                         .HasMaxLength(1000)
@@ -457,6 +465,12 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("StatusListId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StatusListIndex")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("SupersededById")
                         .HasColumnType("integer");
 
@@ -482,6 +496,10 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("CohortId", "RecipientKey")
                         .IsUnique()
                         .HasFilter("\"Status\" = 'Valid'");
+
+                    b.HasIndex("StatusListId", "StatusListIndex")
+                        .IsUnique()
+                        .HasFilter("\"StatusListIndex\" IS NOT NULL");
 
                     b.HasIndex(new[] { "CohortId", "Kind", "CountryCode", "RecipientName", "Id" }, "IX_Certificates_Directory")
                         .HasFilter("\"Status\" = 'Valid'");
@@ -1744,6 +1762,50 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.ToTable("Sessions");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.SigningKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("PublicJwk")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsCurrent")
+                        .IsUnique()
+                        .HasFilter("\"IsCurrent\"");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique();
+
+                    b.ToTable("SigningKeys");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Stakeholder", b =>
                 {
                     b.Property<int>("Id")
@@ -1786,6 +1848,27 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("CountryCode");
 
                     b.ToTable("Stakeholders");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.StatusList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Allocated")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StatusLists");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2058,6 +2141,11 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                         .HasForeignKey("LocalGovernmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.StatusList", null)
+                        .WithMany()
+                        .HasForeignKey("StatusListId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Cohort");
                 });

@@ -394,6 +394,10 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecipientIdentity")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecipientKey")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -402,6 +406,10 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.Property<string>("RecipientName")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientSalt")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReissueReason")
@@ -438,6 +446,12 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("StatusListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StatusListIndex")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SupersededById")
                         .HasColumnType("INTEGER");
 
@@ -463,6 +477,10 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("CohortId", "RecipientKey")
                         .IsUnique()
                         .HasFilter("\"Status\" = 'Valid'");
+
+                    b.HasIndex("StatusListId", "StatusListIndex")
+                        .IsUnique()
+                        .HasFilter("\"StatusListIndex\" IS NOT NULL");
 
                     b.HasIndex(new[] { "CohortId", "Kind", "CountryCode", "RecipientName", "Id" }, "IX_Certificates_Directory")
                         .HasFilter("\"Status\" = 'Valid'");
@@ -1683,6 +1701,48 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Sessions");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.SigningKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicJwk")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsCurrent")
+                        .IsUnique()
+                        .HasFilter("\"IsCurrent\"");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique();
+
+                    b.ToTable("SigningKeys");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Stakeholder", b =>
                 {
                     b.Property<int>("Id")
@@ -1723,6 +1783,25 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("CountryCode");
 
                     b.ToTable("Stakeholders");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.StatusList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Allocated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StatusLists");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1989,6 +2068,11 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("LocalGovernmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.StatusList", null)
+                        .WithMany()
+                        .HasForeignKey("StatusListId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Cohort");
                 });
