@@ -91,6 +91,14 @@ public sealed class CertificateJourney(BrowserFixture fixture) : IClassFixture<B
             await Assertions.Expect(employer.Page.Locator("[data-testid=credential-check]")).ToContainTextAsync("Válida: assinada por este portal");
             await Assertions.Expect(employer.Page.Locator("[data-testid=recipient]")).ToHaveTextAsync(LongestName);
             await employer.ShotAsync("credential-checked");
+
+            // What the badge stands for, and who issues it, are a click away.
+            await employer.Page.Locator("[data-testid=achievement-link]").ClickAsync();
+            await Assertions.Expect(employer.Page.Locator("[data-testid=achievement-name]")).ToHaveTextAsync("Autoridade Local Campeã");
+            await employer.ShotAsync("achievement");
+            await employer.Page.Locator("main a[href='/issuer']").ClickAsync();
+            await Assertions.Expect(employer.Page.Locator("h1")).ToHaveTextAsync("Emissor das credenciais de Autoridade Local Campeã");
+            await employer.ShotAsync("issuer");
         }
 
         // A visitor types the code from the paper certificate, in lower case and without dashes.

@@ -34,6 +34,9 @@ public enum CredentialCheck
 /// <summary>The answer about a credential; the recipient and the rest only where the credential is this portal's.</summary>
 public sealed record CredentialVerdict(CredentialCheck Check, string? RecipientName = null, string? Achievement = null, string? ValidFrom = null, string? VerificationCode = null)
 {
+    /// <summary>The achievement's page on this portal, where the credential names one of this portal's.</summary>
+    public string? AchievementUrl { get; init; }
+
     /// <summary>For an unsigned copy of one of this portal's credentials: the status the portal's record gives.</summary>
     public CertificateStatus? RecordStatus { get; init; }
 }
@@ -142,7 +145,10 @@ public sealed class CredentialVerifier(PortalDbContext db, IssuerKeys keys, Cred
             Text(credential, "credentialSubject", "name"),
             Text(credential, "credentialSubject", "achievement", "name"),
             Text(credential, "validFrom"),
-            code);
+            code)
+        {
+            AchievementUrl = Text(credential, "credentialSubject", "achievement", "id"),
+        };
     }
 
     private static string? Issuer(JsonObject credential) => Text(credential, "issuer", "id") ?? Text(credential, "issuer");

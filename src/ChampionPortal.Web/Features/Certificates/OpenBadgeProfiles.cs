@@ -9,6 +9,9 @@ using Microsoft.Extensions.Options;
 
 namespace ChampionPortal.Web.Features.Certificates;
 
+/// <summary>An achievement as verifiers read it (<paramref name="Json"/>, in English) and what its page says in the reader's language.</summary>
+public sealed record AchievementPage(JsonObject Json, string Kind, string CohortName);
+
 /// <summary>
 /// The public descriptions a credential points to: the issuer's profile (with its public keys) and each cohort's two
 /// achievements (a person's and a local government's), at stable addresses on the portal.
@@ -64,7 +67,7 @@ public sealed class OpenBadgeProfiles(PortalDbContext db, IssuerKeys keys, Publi
     }
 
     /// <summary>A cohort's achievement of the kind given ("person" or "local-government"); null when there is no such cohort or kind.</summary>
-    public async Task<JsonObject?> AchievementAsync(string cohortCode, string kind, CancellationToken cancellationToken = default)
+    public async Task<AchievementPage?> AchievementAsync(string cohortCode, string kind, CancellationToken cancellationToken = default)
     {
         CertificateKind? parsed = kind switch { PersonKind => CertificateKind.Person, LocalGovernmentKind => CertificateKind.LocalGovernment, _ => null };
         if (parsed is not { } certificateKind
@@ -75,7 +78,7 @@ public sealed class OpenBadgeProfiles(PortalDbContext db, IssuerKeys keys, Publi
 
         var achievement = Achievement(cohort.Code, cohort.Name, certificateKind);
         achievement["@context"] = Context();
-        return achievement;
+        return new AchievementPage(achievement, kind, cohort.Name);
     }
 
     public JsonObject Achievement(string cohortCode, string cohortName, CertificateKind kind)

@@ -47,7 +47,7 @@ public sealed class OpenBadgesController(OpenBadgeProfiles profiles, IssuerKeys 
             return NotFound();
         }
 
-        return WantsJson() ? Json(achievement) : View(achievement);
+        return WantsJson() ? Json(achievement.Json) : View(achievement);
     }
 
     [HttpGet("/achievements/{cohortCode}/{kind}/image.svg")]
@@ -59,7 +59,7 @@ public sealed class OpenBadgesController(OpenBadgeProfiles profiles, IssuerKeys 
         }
 
         Public();
-        return Content(BadgeImage.Svg(achievement["name"]!.GetValue<string>(), null), "image/svg+xml");
+        return Content(BadgeImage.Svg(achievement.Json["name"]!.GetValue<string>(), null), "image/svg+xml");
     }
 
     /// <summary>The status list: signed (VC-JWT) by default, as verifiers fetch it; its JSON to Accept: application/json.</summary>
