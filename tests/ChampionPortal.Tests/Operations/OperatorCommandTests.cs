@@ -4,6 +4,7 @@ using ChampionPortal.Testing;
 using ChampionPortal.Tests.Localization;
 using ChampionPortal.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChampionPortal.Tests.Operations;
 
@@ -113,6 +114,40 @@ public sealed class OperatorCommandTests(PortalFixture fixture) : IClassFixture<
 
         exitCode.Should().Be(2);
         error.Should().Contain("Usage:").And.Contain("users add --email");
+    }
+
+    [Fact]
+    public async Task Keys_rotate_makes_a_new_key_sign_on_every_instance_and_keeps_the_old_one_published()
+    {
+        string oldKey;
+        using (var scope = fixture.App.Services.CreateScope())
+        {
+            oldKey = (await scope.ServiceProvider.GetRequiredService<ChampionPortal.Web.Features.Certificates.IssuerKeys>().CurrentAsync()).KeyId;
+        }
+
+        var (exitCode, output, error) = await RunPortalAsync("", "keys", "rotate");
+
+        exitCode.Should().Be(0, error);
+        var newKey = System.Text.RegularExpressions.Regex.Match(output, @"New signing key (\S+);").Groups[1].Value;
+        newKey.Should().NotBeEmpty(output).And.NotBe(oldKey);
+        using var anyone = fixture.App.NewClient();
+        var published = await (await anyone.GetAsync("/.well-known/jwks.json")).Content.ReadAsStringAsync();
+        published.Should().Contain($"/keys/{oldKey}").And.Contain($"/keys/{newKey}");
+
+        // The portal, another process, signs with the key the operator's command made (its Data Protection keys are shared).
+        using (var scope = fixture.App.Services.CreateScope())
+        {
+            var token = await scope.ServiceProvider.GetRequiredService<ChampionPortal.Web.Features.Certificates.CredentialSigner>()
+                .SignAsync(new System.Text.Json.Nodes.JsonObject { ["id"] = "urn:test" });
+            var header = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(Padded(token.Split('.')[0])));
+            header.Should().Contain($"/keys/{newKey}");
+        }
+    }
+
+    private static string Padded(string base64Url)
+    {
+        var text = base64Url.Replace('-', '+').Replace('_', '/');
+        return text + new string('=', (4 - text.Length % 4) % 4);
     }
 
     private Task<(int ExitCode, string Output, string Error)> RunPortalAsync(string standardInput, params string[] arguments) =>
