@@ -132,8 +132,10 @@ public sealed class CredentialVerifier(PortalDbContext db, IssuerKeys keys, Cred
             return true;
         }
 
-        return await db.Certificates.AnyAsync(c => c.StatusListId == listId && c.StatusListIndex == index && c.Status != CertificateStatus.Valid, cancellationToken)
-            || !await db.Certificates.AnyAsync(c => c.StatusListId == listId && c.StatusListIndex == index, cancellationToken);
+        // No certificate holds that position: nothing of this portal's stands behind it.
+        var status = await db.Certificates.Where(c => c.StatusListId == listId && c.StatusListIndex == index)
+            .Select(c => (CertificateStatus?)c.Status).SingleOrDefaultAsync(cancellationToken);
+        return status != CertificateStatus.Valid;
     }
 
     private static CredentialVerdict Describe(JsonObject credential)
