@@ -25,6 +25,15 @@ public sealed class CertificateStatusLists(
     /// <summary>The list's address: its credential's id, and what each entry points to.</summary>
     public string Url(int listId) => urls.Absolute($"/status-lists/{listId}");
 
+    /// <summary>The list a status list address names, when it is one of this portal's.</summary>
+    public bool TryParseUrl(string? url, out int listId)
+    {
+        listId = 0;
+        var prefix = Url(0)[..^1];
+        return url is not null && url.StartsWith(prefix, StringComparison.Ordinal)
+            && int.TryParse(url[prefix.Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out listId);
+    }
+
     /// <summary>
     /// The position of the <paramref name="sequence"/>-th credential in a list. An odd multiplier is a one-to-one map
     /// of the numbers below a power of two, so every sequence number has a position of its own.

@@ -46,7 +46,8 @@ public sealed record CredentialVerdict(CredentialCheck Check, string? RecipientN
 /// signature against the published key it names, whether this portal issued it, its status in the revocation list,
 /// and its dates.
 /// </summary>
-public sealed class CredentialVerifier(PortalDbContext db, IssuerKeys keys, CredentialSigner signer, OpenBadgeProfiles profiles, TimeProvider timeProvider)
+public sealed class CredentialVerifier(
+    PortalDbContext db, IssuerKeys keys, CredentialSigner signer, OpenBadgeProfiles profiles, CertificateStatusLists statusLists, TimeProvider timeProvider)
 {
     /// <summary>The most a pasted or uploaded credential may hold (a badge image with its credential is far below).</summary>
     public const int MaxLength = 512 * 1024;
@@ -123,9 +124,7 @@ public sealed class CredentialVerifier(PortalDbContext db, IssuerKeys keys, Cred
     /// <summary>Whether the credential's bit is set in this portal's revocation list (the list is built from the same records).</summary>
     private async Task<bool> RevokedAsync(JsonObject credential, CancellationToken cancellationToken)
     {
-        var list = Text(credential, "credentialStatus", "statusListCredential") ?? "";
-        var listPrefix = profiles.IssuerId[..^OpenBadgeProfiles.IssuerPath.Length] + "/status-lists/";
-        if (!list.StartsWith(listPrefix, StringComparison.Ordinal) || !int.TryParse(list[listPrefix.Length..], out var listId)
+        if (!statusLists.TryParseUrl(Text(credential, "credentialStatus", "statusListCredential"), out var listId)
             || !int.TryParse(Text(credential, "credentialStatus", "statusListIndex"), out var index))
         {
             // A credential of this portal always carries its entry; one without it cannot be shown to stand.

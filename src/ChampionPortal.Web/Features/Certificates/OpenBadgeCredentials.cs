@@ -77,7 +77,7 @@ public sealed class OpenBadgeCredentials(
             ["@context"] = OpenBadgeProfiles.Context(),
             ["id"] = id,
             ["type"] = new JsonArray("VerifiableCredential", "OpenBadgeCredential"),
-            ["name"] = $"{(c.Kind == CertificateKind.Person ? "Champion Local Authority" : "Champion Local Government")} — {c.Cohort!.Name}",
+            ["name"] = $"{OpenBadgeProfiles.AchievementName(c.Kind)} — {c.Cohort!.Name}",
             ["issuer"] = profiles.IssuerReference(),
             ["validFrom"] = OpenBadgeProfiles.Timestamp(validFrom),
             ["credentialSubject"] = new JsonObject

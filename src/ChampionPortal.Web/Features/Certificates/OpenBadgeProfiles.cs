@@ -32,6 +32,9 @@ public sealed class OpenBadgeProfiles(PortalDbContext db, IssuerKeys keys, Publi
 
     public static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
+    /// <summary>The achievement's name, as credentials, achievements and badge images give it.</summary>
+    public static string AchievementName(CertificateKind kind) => kind == CertificateKind.Person ? "Champion Local Authority" : "Champion Local Government";
+
     public static string KindOf(CertificateKind kind) => kind == CertificateKind.Person ? PersonKind : LocalGovernmentKind;
 
     public string IssuerId => urls.Absolute(IssuerPath);
@@ -89,7 +92,7 @@ public sealed class OpenBadgeProfiles(PortalDbContext db, IssuerKeys keys, Publi
             ["id"] = id,
             ["type"] = new JsonArray("Achievement"),
             ["achievementType"] = "Award",
-            ["name"] = kind == CertificateKind.Person ? "Champion Local Authority" : "Champion Local Government",
+            ["name"] = AchievementName(kind),
             ["description"] = $"Recognition of the Champion Local Authorities initiative of the IOM Regional Office for South America under the Global Compact for Safe, Orderly and Regular Migration, cohort {cohortName}.",
             ["criteria"] = new JsonObject
             {
@@ -98,7 +101,7 @@ public sealed class OpenBadgeProfiles(PortalDbContext db, IssuerKeys keys, Publi
                     ? "Took part in the launch forum and in the exchange and capacity-building workshop of the cohort, as the cohort's recognition rules require."
                     : "Was represented in the launch forum and in the exchange and capacity-building workshop of the cohort by a person who met the cohort's recognition rules.",
             },
-            ["image"] = new JsonObject { ["id"] = $"{id}/image.svg", ["type"] = "Image", ["caption"] = kind == CertificateKind.Person ? "Champion Local Authority" : "Champion Local Government" },
+            ["image"] = new JsonObject { ["id"] = $"{id}/image.svg", ["type"] = "Image", ["caption"] = AchievementName(kind) },
             ["inLanguage"] = "en",
             ["alignment"] = new JsonArray(new JsonObject
             {
