@@ -60,13 +60,13 @@ public sealed class BrowserFixture : PortalFixture
     /// <summary>A fresh browser session in the given language whose every visited page is photographed into artifacts/browser/{journey}/.</summary>
     public Task<Journey> StartJourneyAsync(string name, string locale = "en") => StartJourneyAsync(App, name, locale);
 
-    public async Task<Journey> StartJourneyAsync(PortalAppFactory app, string name, string locale = "en")
+    public async Task<Journey> StartJourneyAsync(PortalAppFactory app, string name, string locale = "en", int width = 1280, int height = 860)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.BaseAddress.ToString(),
             Locale = locale,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         return new Journey(context, await context.NewPageAsync(), Path.Combine(TestPaths.Artifacts("browser"), name));
     }

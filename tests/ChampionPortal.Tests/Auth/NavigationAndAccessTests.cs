@@ -33,10 +33,10 @@ public sealed class NavigationAndAccessTests(PortalFixture fixture) : IClassFixt
     }
 
     [Theory]
-    [InlineData(Roles.Administrator, null, new[] { "cohorts", "funnel", "mapping", "agenda", "resources", "certificates", "nominations", "local-governments", "authorities", "outbox", "users", "reference-data", "audit" })]
-    [InlineData(Roles.RegionalStaff, null, new[] { "cohorts", "funnel", "mapping", "agenda", "resources", "certificates", "nominations", "local-governments", "authorities", "outbox" })]
-    [InlineData(Roles.CountryOffice, "CL", new[] { "funnel", "mapping", "agenda", "resources", "certificates", "nominations", "local-governments", "authorities" })]
-    [InlineData(Roles.Authority, null, new[] { "mapping", "agenda", "resources", "certificates" })]
+    [InlineData(Roles.Administrator, null, new[] { "funnel", "cohorts", "nominations", "invitations", "sessions", "mapping", "agenda", "certificates", "dissemination", "resources", "local-governments", "authorities", "outbox", "users", "reference-data", "audit" })]
+    [InlineData(Roles.RegionalStaff, null, new[] { "funnel", "cohorts", "nominations", "invitations", "sessions", "mapping", "agenda", "certificates", "dissemination", "resources", "local-governments", "authorities", "outbox" })]
+    [InlineData(Roles.CountryOffice, "CL", new[] { "funnel", "nominations", "invitations", "mapping", "agenda", "certificates", "resources", "local-governments", "authorities" })]
+    [InlineData(Roles.Authority, null, new[] { "check-in", "mapping", "agenda", "certificates", "resources" })]
     public async Task Each_role_sees_exactly_its_navigation(string role, string? country, string[] expected)
     {
         int? authorityId = null;

@@ -87,7 +87,7 @@ public sealed class CertificateTests(PortalFixture fixture) : IClassFixture<Port
         var (_, mine) = await conceicao.GetPageAsync("/certificates");
         mine.QuerySelectorAll("[data-testid=certificates] tbody tr").Should().HaveCount(2);
         mine.QuerySelector("h1")!.TextContent.Should().Be("My certificates");
-        mine.QuerySelector("header nav a[href='/certificates']")!.TextContent.Trim().Should().Be("My certificates");
+        mine.QuerySelector("#portal-menu a[href='/certificates']")!.TextContent.Trim().Should().Be("My certificates");
 
         using var brazil = await fixture.App.SignedInClientAsync(Roles.CountryOffice, "BR");
         (await brazil.GetAsync($"/certificates/{ids[$"P:{s.Conceicao}"]}/pdf")).StatusCode.Should().Be(HttpStatusCode.OK);

@@ -71,7 +71,36 @@ public sealed class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture) : IClas
         var (_, home) = await client.GetPageAsync("/");
 
         home.DocumentElement.GetAttribute("lang").Should().Be("es");
-        home.QuerySelectorAll("[data-nav]").Select(a => a.GetAttribute("data-nav")).Should().Equal(["mapping", "agenda", "resources", "certificates"], "an authority reaches its own local government's workshop outputs");
+        home.QuerySelectorAll("[data-nav]").Select(a => a.GetAttribute("data-nav")).Should().Equal(["check-in", "mapping", "agenda", "certificates", "resources"], "an authority reaches its own local government's workshop outputs");
+    }
+
+    [Fact]
+    public async Task The_demo_homes_say_what_waits_for_each_role_and_lead_to_where_it_is_resolved()
+    {
+        var submitted = await fixture.App.WithDbAsync(db => db.Nominations.Where(n => n.Status == NominationStatus.Submitted)
+            .GroupBy(n => n.Cohort!.Code).Select(g => new { Cohort = g.Key, Count = g.Count() }).SingleAsync());
+        using var staff = fixture.App.NewClient("en");
+        await staff.SignInAsync("staff@demo.example.org", DemoData.Password);
+
+        var (_, home) = await staff.GetPageAsync("/");
+        var review = home.QuerySelector("[data-waiting=Home_Waiting_Nominations] a");
+        review.Should().NotBeNull("the demo's second cohort has nominations waiting for review");
+        review!.TextContent.Should().Be($"{submitted.Count} nominations wait for review — cohort {submitted.Cohort}");
+        var (_, queue) = await staff.GetPageAsync(review.GetAttribute("href")!);
+        queue.QuerySelector("[data-testid=results-count]")!.GetAttribute("data-count").Should().Be(submitted.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var (_, dashboard) = await staff.GetPageAsync("/funnel");
+        dashboard.QuerySelector("select#cohort option[selected]")!.TextContent.Should().Contain("2023", "the cohort in progress has invited nobody yet");
+
+        using var authority = fixture.App.NewClient("es");
+        await authority.SignInAsync("authority@demo.example.org", DemoData.Password);
+        var (_, own) = await authority.GetPageAsync("/");
+        var mapping = own.QuerySelector("[data-waiting^=Home_Waiting_Mapping] a");
+        mapping.Should().NotBeNull("the demo authority took part in the 2023 cohort");
+        mapping!.TextContent.Should().Contain("cohorte " + DemoData.CohortCode);
+        var (opened, _) = await authority.GetPageAsync(mapping.GetAttribute("href")!);
+        opened.StatusCode.Should().Be(HttpStatusCode.OK);
+        own.QuerySelector("[data-waiting=Home_Waiting_MyCertificates] a")!.TextContent.Should().EndWith("para descargar");
     }
 
     [Fact]

@@ -16,16 +16,14 @@ namespace ChampionPortal.Web.Features.Agenda;
 /// then systematized by regional staff into themed, consolidated entries that keep every source.
 /// </summary>
 public sealed class AgendaService(
-    PortalDbContext db, EventService events, GcmCatalog catalog, WorkshopAccess access, IAuthorizationService authorization, TimeProvider timeProvider)
+    PortalDbContext db, CohortInFocus focus, GcmCatalog catalog, WorkshopAccess access, IAuthorizationService authorization, TimeProvider timeProvider)
 {
     /// <summary>From this similarity on, two items are suggested as likely duplicates.</summary>
     public const double DuplicateThreshold = 0.6;
 
     public async Task<AgendaPage?> PageAsync(ClaimsPrincipal user, int? cohortId, AgendaItemForm? form, CancellationToken cancellationToken = default)
     {
-        var cohorts = await events.CohortOptionsAsync(cancellationToken);
-        var cohort = cohortId is { } id ? cohorts.FirstOrDefault(c => c.Id == id) : cohorts.FirstOrDefault();
-        if (cohort is null)
+        if (await focus.ChooseAsync(user, cohortId, CohortContent.WorkshopOutputs, cancellationToken) is not { Cohort: var cohort, Options: var cohorts })
         {
             return null;
         }

@@ -15,7 +15,7 @@ public sealed class DisseminationController(DisseminationService dissemination, 
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? cohort, CancellationToken cancellationToken) =>
-        await dissemination.PageAsync(cohort, null, cancellationToken) is { } page ? View(page) : NotFound();
+        await dissemination.PageAsync(User, cohort, null, cancellationToken) is { } page ? View(page) : NotFound();
 
     [HttpPost("{cohortId:int}")]
     public async Task<IActionResult> Send(int cohortId, DisseminationForm form, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ public sealed class DisseminationController(DisseminationService dissemination, 
 
         if (!ModelState.IsValid)
         {
-            return await dissemination.PageAsync(cohortId, form, cancellationToken) is { } page ? View("Index", page) : NotFound();
+            return await dissemination.PageAsync(User, cohortId, form, cancellationToken) is { } page ? View("Index", page) : NotFound();
         }
 
         TempData["Notice"] = text["Notice_StakeholderAdded"].Value;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Events;
@@ -20,14 +21,12 @@ namespace ChampionPortal.Web.Features.Dissemination;
 /// publications and resources it sends, the e-mail's rendering, sending and links, and the publications' own texts.
 /// </summary>
 public sealed class DisseminationService(
-    PortalDbContext db, EventService events, PublicationService publications, ResourceService resources, EmailRenderer renderer, IEmailSender sender,
+    PortalDbContext db, CohortInFocus focus, PublicationService publications, ResourceService resources, EmailRenderer renderer, IEmailSender sender,
     PublicUrls urls, IStringLocalizer<PublicationsResources> publicationText, TimeProvider timeProvider)
 {
-    public async Task<DisseminationPage?> PageAsync(int? cohortId, StakeholderForm? form, CancellationToken cancellationToken = default)
+    public async Task<DisseminationPage?> PageAsync(ClaimsPrincipal user, int? cohortId, StakeholderForm? form, CancellationToken cancellationToken = default)
     {
-        var cohorts = await events.CohortOptionsAsync(cancellationToken);
-        var cohort = cohortId is { } id ? cohorts.FirstOrDefault(c => c.Id == id) : cohorts.FirstOrDefault();
-        if (cohort is null)
+        if (await focus.ChooseAsync(user, cohortId, CohortContent.WorkshopOutputs, cancellationToken) is not { Cohort: var cohort, Options: var cohorts })
         {
             return null;
         }

@@ -12,12 +12,12 @@ public sealed class FunnelController(FunnelService funnel) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? cohort, CancellationToken cancellationToken) =>
-        await funnel.BuildAsync(cohort, User.CountryScope(), cancellationToken) is { } page ? View(page) : View("NoCohort");
+        await funnel.BuildAsync(User, cohort, cancellationToken) is { } page ? View(page) : View("NoCohort");
 
     [HttpGet("export")]
     public async Task<IActionResult> Export(int? cohort, FunnelTable table, TabularFormat format, CancellationToken cancellationToken)
     {
-        if (await funnel.BuildAsync(cohort, User.CountryScope(), cancellationToken) is not { } page)
+        if (await funnel.BuildAsync(User, cohort, cancellationToken) is not { } page)
         {
             return NotFound();
         }

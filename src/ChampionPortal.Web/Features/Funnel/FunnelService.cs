@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Certificates;
@@ -20,17 +21,17 @@ namespace ChampionPortal.Web.Features.Funnel;
 /// showing kept figures costs four small reads whatever the size.
 /// </summary>
 public sealed class FunnelService(
-    PortalDbContext db, EventService events, Eligibility.EligibilityService eligibility, KeptCohortFigures<FunnelFigures> cache,
+    PortalDbContext db, CohortInFocus focus, Eligibility.EligibilityService eligibility, KeptCohortFigures<FunnelFigures> cache,
     IServiceScopeFactory scopes, IStringLocalizer<FunnelResources> text)
 {
-    public async Task<FunnelPage?> BuildAsync(int? cohortId, CountryScope scope, CancellationToken cancellationToken = default)
+    public async Task<FunnelPage?> BuildAsync(ClaimsPrincipal user, int? cohortId, CancellationToken cancellationToken = default)
     {
-        var cohorts = await events.CohortOptionsAsync(cancellationToken);
-        var cohort = cohortId is { } id ? cohorts.FirstOrDefault(c => c.Id == id) : cohorts.FirstOrDefault();
-        if (cohort is null)
+        if (await focus.ChooseAsync(user, cohortId, CohortContent.Invitations, cancellationToken) is not { Cohort: var cohort, Options: var cohorts })
         {
             return null;
         }
+
+        var scope = user.CountryScope();
 
         // Read before anything the figures are computed from, so that they are never older than the version they are kept under.
         var version = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohort.Id).Select(c => c.FiguresVersion).SingleAsync(cancellationToken);

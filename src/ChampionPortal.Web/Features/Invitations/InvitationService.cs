@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Cohorts;
+using ChampionPortal.Web.Features.Events;
 using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Email;
@@ -16,17 +18,19 @@ namespace ChampionPortal.Web.Features.Invitations;
 /// Invitations of approved nominees, as staff handle them: sending, reminders, resend, revoke and extension. A link's
 /// token is never stored, only its SHA-256 (the invitee's answer through it: <see cref="Rsvp.RsvpService"/>).
 /// </summary>
-public sealed class InvitationService(PortalDbContext db, CountryOptions countryOptions, InvitationEmails emails, OutboxSignal outbox, TimeProvider timeProvider)
+public sealed class InvitationService(PortalDbContext db, CohortInFocus focus, CountryOptions countryOptions, InvitationEmails emails, OutboxSignal outbox, TimeProvider timeProvider)
 {
     public const int DefaultValidityDays = 21;
 
-    public async Task<InvitationBoard?> BoardAsync(int cohortId, string? country, InvitationStatus? status, CountryScope scope, CancellationToken cancellationToken = default)
+    public async Task<InvitationBoard?> BoardAsync(ClaimsPrincipal user, int? requestedCohort, string? country, InvitationStatus? status, CancellationToken cancellationToken = default)
     {
-        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => new { c.Id, c.Code, c.Name }).SingleOrDefaultAsync(cancellationToken);
-        if (cohort is null)
+        if (await focus.ChooseAsync(user, requestedCohort, CohortContent.Nominations, cancellationToken) is not { Cohort: var cohort })
         {
             return null;
         }
+
+        var cohortId = cohort.Id;
+        var scope = user.CountryScope();
 
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var all = await scope.Apply(db.Invitations.AsNoTracking()).Where(i => i.CohortId == cohortId)

@@ -13,8 +13,8 @@ namespace ChampionPortal.Web.Features.Invitations;
 public sealed class InvitationsController(InvitationService invitations, IStringLocalizer<InvitationsResources> text, TimeProvider clock) : RecordController
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(int cohort, string? country, InvitationStatus? status, CancellationToken cancellationToken) =>
-        await invitations.BoardAsync(cohort, country, status, User.CountryScope(), cancellationToken) is { } board ? View(board) : NotFound();
+    public async Task<IActionResult> Index(int? cohort, string? country, InvitationStatus? status, CancellationToken cancellationToken) =>
+        await invitations.BoardAsync(User, cohort, country, status, cancellationToken) is { } board ? View(board) : NotFound();
 
     /// <summary>First shows whom the invitations go to; only the confirmed form sends them.</summary>
     [HttpPost("invite"), Authorize(Policy = Policies.ReviewNominations)]

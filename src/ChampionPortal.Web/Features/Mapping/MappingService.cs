@@ -11,13 +11,11 @@ namespace ChampionPortal.Web.Features.Mapping;
 
 /// <summary>The management mapping: per local government and cohort, its actions linked to GCM objectives and principles.</summary>
 public sealed class MappingService(
-    PortalDbContext db, EventService events, GcmCatalog catalog, WorkshopAccess access, IAuthorizationService authorization, TimeProvider timeProvider)
+    PortalDbContext db, CohortInFocus focus, GcmCatalog catalog, WorkshopAccess access, IAuthorizationService authorization, TimeProvider timeProvider)
 {
     public async Task<MappingIndexPage?> IndexAsync(ClaimsPrincipal user, int? cohortId, CancellationToken cancellationToken = default)
     {
-        var cohorts = await events.CohortOptionsAsync(cancellationToken);
-        var cohort = cohortId is { } id ? cohorts.FirstOrDefault(c => c.Id == id) : cohorts.FirstOrDefault();
-        if (cohort is null)
+        if (await focus.ChooseAsync(user, cohortId, CohortContent.WorkshopOutputs, cancellationToken) is not { Cohort: var cohort, Options: var cohorts })
         {
             return null;
         }

@@ -4,32 +4,45 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace ChampionPortal.Web.Features.Shared;
 
-/// <summary>One entry of the main navigation, shown only to users whom its policy admits.</summary>
-public sealed record NavigationItem(string Key, string TextKey, string DescriptionKey, string Url, string Policy);
+/// <summary>Where an entry sits in the menu: the initiative's stages in their order, then the directory, then administration.</summary>
+public enum NavigationGroup
+{
+    Initiative,
+    Directory,
+    Administration,
+}
 
-/// <summary>The portal's main navigation in one list; the top bar and the landing page both filter it by role.</summary>
+/// <summary>One entry of the main navigation, shown only to users whom its policy admits.</summary>
+public sealed record NavigationItem(string Key, string TextKey, string Url, string Policy, NavigationGroup Group);
+
+/// <summary>The portal's main navigation in one list, filtered by role for the side menu.</summary>
 public sealed class NavigationMenu(IAuthorizationService authorization)
 {
+    /// <summary>The stages of a cohort in the order the initiative runs them: Cohort → Nominations → … → Dissemination.</summary>
     public static readonly IReadOnlyList<NavigationItem> Items =
     [
-        new("cohorts", "Nav_Cohorts", "Nav_Cohorts_Description", "/cohorts", Policies.ManageCohorts),
-        new("funnel", "Nav_Funnel", "Nav_Funnel_Description", "/funnel", Policies.ViewNominations),
-        new("mapping", "Nav_Mapping", "Nav_Mapping_Description", "/mapping", Policies.WorkshopOutputs),
-        new("agenda", "Nav_Agenda", "Nav_Agenda_Description", "/agenda", Policies.WorkshopOutputs),
-        new("resources", "Nav_Resources", "Nav_Resources_Description", "/resources", Policies.WorkshopOutputs),
-        new("certificates", "Nav_Certificates", "Nav_Certificates_Description", "/certificates", Policies.WorkshopOutputs),
-        new("nominations", "Nav_Nominations", "Nav_Nominations_Description", "/nominations", Policies.ViewNominations),
-        new("local-governments", "Nav_LocalGovernments", "Nav_LocalGovernments_Description", "/local-governments", Policies.ManageLocalGovernments),
-        new("authorities", "Nav_Authorities", "Nav_Authorities_Description", "/authorities", Policies.ManageAuthorities),
-        new("outbox", "Nav_Outbox", "Nav_Outbox_Description", "/outbox", Policies.ManageCohorts),
-        new("users", "Nav_Users", "Nav_Users_Description", "/users", Policies.Administration),
-        new("reference-data", "Nav_ReferenceData", "Nav_ReferenceData_Description", "/reference-data", Policies.Administration),
-        new("audit", "Nav_Audit", "Nav_Audit_Description", "/audit", Policies.Administration),
+        new("funnel", "Nav_Funnel", "/funnel", Policies.ViewNominations, NavigationGroup.Initiative),
+        new("cohorts", "Nav_Cohorts", "/cohorts", Policies.ManageCohorts, NavigationGroup.Initiative),
+        new("nominations", "Nav_Nominations", "/nominations", Policies.ViewNominations, NavigationGroup.Initiative),
+        new("invitations", "Nav_Invitations", "/invitations", Policies.ViewNominations, NavigationGroup.Initiative),
+        new("sessions", "Nav_SessionsAttendance", "/sessions", Policies.ManageCohorts, NavigationGroup.Initiative),
+        new("check-in", "Nav_CheckInShort", "/check-in", Policies.OwnCheckIn, NavigationGroup.Initiative),
+        new("mapping", "Nav_Mapping", "/mapping", Policies.WorkshopOutputs, NavigationGroup.Initiative),
+        new("agenda", "Nav_Agenda", "/agenda", Policies.WorkshopOutputs, NavigationGroup.Initiative),
+        new("certificates", "Nav_Certificates", "/certificates", Policies.WorkshopOutputs, NavigationGroup.Initiative),
+        new("dissemination", "Nav_Dissemination", "/dissemination", Policies.ManageCohorts, NavigationGroup.Initiative),
+        new("resources", "Nav_Resources", "/resources", Policies.WorkshopOutputs, NavigationGroup.Initiative),
+        new("local-governments", "Nav_LocalGovernments", "/local-governments", Policies.ManageLocalGovernments, NavigationGroup.Directory),
+        new("authorities", "Nav_Authorities", "/authorities", Policies.ManageAuthorities, NavigationGroup.Directory),
+        new("outbox", "Nav_Outbox", "/outbox", Policies.ManageCohorts, NavigationGroup.Administration),
+        new("users", "Nav_Users", "/users", Policies.Administration, NavigationGroup.Administration),
+        new("reference-data", "Nav_ReferenceData", "/reference-data", Policies.Administration, NavigationGroup.Administration),
+        new("audit", "Nav_Audit", "/audit", Policies.Administration, NavigationGroup.Administration),
     ];
 
     public async Task<IReadOnlyList<NavigationItem>> ItemsForAsync(ClaimsPrincipal user)
     {
-        // Thirteen entries share six policies: each is evaluated once per page.
+        // Seventeen entries share eight policies: each is evaluated once per page.
         var admitted = new Dictionary<string, bool>(StringComparer.Ordinal);
         var visible = new List<NavigationItem>();
         foreach (var item in Items)
@@ -43,9 +56,7 @@ public sealed class NavigationMenu(IAuthorizationService authorization)
             if (admits)
             {
                 // An authority sees only certificates of its own and of its local government.
-                visible.Add(item.Key == "certificates" && user.Reach().AuthorityId is not null
-                    ? item with { TextKey = "Nav_MyCertificates", DescriptionKey = "Nav_MyCertificates_Description" }
-                    : item);
+                visible.Add(item.Key == "certificates" && user.Reach().AuthorityId is not null ? item with { TextKey = "Nav_MyCertificates" } : item);
             }
         }
 
