@@ -48,6 +48,11 @@ public sealed class LayoutJourney(EmbeddedBrowserFixture fixture) : IClassFixtur
             {
                 await page.GotoAsync(path);
                 var at = $"{path} at {width} px";
+                if (await page.Locator("html").GetAttributeAsync("lang") is var lang && lang != language)
+                {
+                    problems.Add($"{at}: the page is in '{lang}', not in the reader's '{language}'");
+                }
+
                 var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
                 if (overflow > 0)
                 {

@@ -7,6 +7,13 @@ public class PortalUser : IdentityUser<int>
     [PersonalData] public string FullName { get; set; } = "";
     public string PreferredLanguage { get; set; } = "es";
 
+    /// <summary>
+    /// Whether the person chose <see cref="PreferredLanguage"/> (with the language switcher or on the profile). Until
+    /// then it is a guess, made by whoever created the account, and each sign-in replaces it with the language of the
+    /// page the person signed in on.
+    /// </summary>
+    public bool LanguageChosen { get; set; }
+
     /// <summary>Set for CountryOffice users: the one country they work for.</summary>
     public string? CountryCode { get; set; }
 

@@ -14,6 +14,10 @@ public class RecognitionRules : IVersioned, ICountedInCohortFigures
     public bool RequireAcceptedInvitation { get; set; } = true;
     public string? SignatoryName { get; set; }
     public string? SignatoryTitle { get; set; }
+
+    /// <summary>The title in Spanish and in Portuguese, for certificates in those languages; empty, the English one is used.</summary>
+    public string? SignatoryTitleEs { get; set; }
+    public string? SignatoryTitlePt { get; set; }
     public int Version { get; set; }
 }
 

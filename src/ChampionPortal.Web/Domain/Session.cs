@@ -17,6 +17,10 @@ public class Session : IVersioned, ICountedInCohortFigures
     public int CohortId { get; set; }
     public required string Code { get; set; }
     public required string Title { get; set; }
+
+    /// <summary>The title in Spanish and in Portuguese, when staff gave one; readers of those languages see it instead of <see cref="Title"/>.</summary>
+    public string? TitleEs { get; set; }
+    public string? TitlePt { get; set; }
     public DateTime StartsAtUtc { get; set; }
     public DateTime EndsAtUtc { get; set; }
     public required string TimeZone { get; set; }

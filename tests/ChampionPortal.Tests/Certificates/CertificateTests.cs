@@ -16,6 +16,14 @@ public sealed class CertificateTests(PortalFixture fixture) : IClassFixture<Port
     {
         var s = await SetupAsync(fixture.App, "CRT1");
         using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        var (_, rules) = await staff.GetPageAsync($"/cohorts/{s.Cohort}/eligibility");
+        await staff.SubmitAsync(rules, new Dictionary<string, string?>
+        {
+            ["SignatoryName"] = "Ana Signatária",
+            ["SignatoryTitle"] = "Chief of Mission, IOM",
+            ["SignatoryTitleEs"] = "Jefa de Misión, OIM",
+            ["SignatoryTitlePt"] = "Chefe de Missão, OIM",
+        }, "form:has(#SignatoryTitle)");
         var (_, list) = await staff.GetPageAsync($"/certificates?cohort={s.Cohort}");
 
         // Two issuance runs at once: the unique index on (cohort, recipient) among valid certificates keeps one each.
@@ -40,6 +48,9 @@ public sealed class CertificateTests(PortalFixture fixture) : IClassFixture<Port
         page.Width.Should().BeGreaterThan(page.Height, "A4 landscape");
         var words = string.Join(" ", page.GetWords().Select(w => w.Text));
         words.Should().Contain("Conceição").And.Contain("Nuñez").And.Contain("Añasco").And.Contain("Certificado de Reconhecimento").And.Contain("Autoridade Local Campeã");
+        words.Should().Contain("Chefe de Missão, OIM", "the signatory's title is in the certificate's language");
+        certificate.SignatoryTitle.Should().Be("Chefe de Missão, OIM");
+        issued.Where(c => c.Language == "es").Should().NotBeEmpty().And.AllSatisfy(c => c.SignatoryTitle.Should().Be("Jefa de Misión, OIM"));
         var code = string.Join("-", certificate.VerificationCode.Chunk(4).Select(c => new string(c)));
         words.Should().Contain(code).And.Contain(certificate.Serial).And.Contain($"/verify/{code}");
     }

@@ -51,6 +51,49 @@ public sealed class CohortEventSessionTests(PortalFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Event_and_session_names_entered_in_three_languages_are_read_in_each_readers_with_english_where_one_is_missing()
+    {
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        var (cohort, _) = await fixture.App.AddCohortAsync("NAMES3");
+        var eventUrl = await CreateAsync(staff, $"/events/new?cohort={cohort}", new()
+        {
+            ["Form.Kind"] = "LaunchForum",
+            ["Form.Name"] = "Launch forum",
+            ["Form.NameEs"] = "Foro de lanzamiento",
+            ["Form.NamePt"] = "",
+            ["Form.DefaultTimeZone"] = "America/Lima",
+        });
+        var sessionUrl = await CreateAsync(staff, $"/sessions/new?event={eventUrl.Split('/').Last()}", new()
+        {
+            ["Form.Code"] = "NF1",
+            ["Form.Title"] = "Opening",
+            ["Form.TitleEs"] = "Apertura",
+            ["Form.TitlePt"] = "Abertura",
+            ["Form.Date"] = "2025-05-14",
+            ["Form.StartTime"] = "09:30",
+            ["Form.EndTime"] = "11:30",
+            ["Form.Modality"] = "Virtual",
+        });
+
+        using var spanish = await fixture.App.SignedInClientAsync(Roles.RegionalStaff, language: "es");
+        var (_, eventInSpanish) = await spanish.GetPageAsync(eventUrl);
+        eventInSpanish.QuerySelector("h1")!.TextContent.Should().Be("Foro de lanzamiento");
+        eventInSpanish.QuerySelector("main")!.TextContent.Should().Contain("Apertura");
+        var (_, sessionInSpanish) = await spanish.GetPageAsync(sessionUrl);
+        sessionInSpanish.QuerySelector("h1")!.TextContent.Should().Be("Apertura");
+
+        using var portuguese = await fixture.App.SignedInClientAsync(Roles.RegionalStaff, language: "pt");
+        var (_, eventInPortuguese) = await portuguese.GetPageAsync(eventUrl);
+        eventInPortuguese.QuerySelector("h1")!.TextContent.Should().Be("Launch forum", "no Portuguese name was given: the English one stands in");
+        eventInPortuguese.QuerySelector("main")!.TextContent.Should().Contain("Abertura");
+
+        var (_, edit) = await staff.GetPageAsync(sessionUrl + "/edit");
+        edit.QuerySelector("input[name='Form.TitleEs']")!.GetAttribute("value").Should().Be("Apertura", "the form shows every language to edit");
+        var stored = await fixture.App.WithDbAsync(db => db.Events.AsNoTracking().SingleAsync(e => e.CohortId == cohort));
+        (stored.Name, stored.NameEs, stored.NamePt).Should().Be(("Launch forum", "Foro de lanzamiento", null));
+    }
+
+    [Fact]
     public async Task A_session_in_Santiago_keeps_its_local_time_on_both_sides_of_the_clock_change()
     {
         using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff, language: "es");

@@ -61,7 +61,7 @@ public sealed class LocalizedFormTests(PortalFixture fixture) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task The_language_follows_the_profile_then_the_cookie_then_the_browser()
+    public async Task A_new_account_takes_the_language_it_signs_in_with_and_a_choice_is_remembered_on_any_browser()
     {
         using var anonymous = fixture.App.NewClient("pt-BR,pt;q=0.9");
         var (_, fromBrowser) = await anonymous.GetPageAsync("/account/sign-in");
@@ -72,18 +72,27 @@ public sealed class LocalizedFormTests(PortalFixture fixture) : IClassFixture<Po
         var (_, fromCookie) = await anonymous.GetPageAsync("/account/sign-in");
         fromCookie.DocumentElement.GetAttribute("lang").Should().Be("es");
 
+        // The administrator who made the account guessed English; the person signs in on a Spanish page.
         var email = await fixture.App.CreateUserAsync(Roles.RegionalStaff, language: "en");
         await anonymous.SignInAsync(email);
-        var (_, fromProfile) = await anonymous.GetPageAsync("/local-governments");
-        fromProfile.DocumentElement.GetAttribute("lang").Should().Be("en", "the profile's language comes before the cookie");
+        var (_, signedIn) = await anonymous.GetPageAsync("/local-governments");
+        signedIn.DocumentElement.GetAttribute("lang").Should().Be("es", "the language the person signed in with replaces the guess");
+        (await LanguageOfAsync(email)).Should().Be("es");
 
-        var switchToken = fromProfile.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var switchToken = signedIn.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         await anonymous.PostAsync("/language", new Dictionary<string, string> { ["__RequestVerificationToken"] = switchToken, ["culture"] = "pt", ["returnUrl"] = "/" });
         var (_, afterSwitch) = await anonymous.GetPageAsync("/local-governments");
         afterSwitch.DocumentElement.GetAttribute("lang").Should().Be("pt");
-        (await fixture.App.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email))).PreferredLanguage
-            .Should().Be("pt", "the switcher also remembers the choice in the profile");
+        (await LanguageOfAsync(email)).Should().Be("pt", "the switcher also remembers the choice in the profile");
+
+        using var elsewhere = fixture.App.NewClient("en-US,en;q=0.9");
+        await elsewhere.SignInAsync(email);
+        var (_, onAnotherBrowser) = await elsewhere.GetPageAsync("/local-governments");
+        onAnotherBrowser.DocumentElement.GetAttribute("lang").Should().Be("pt", "a language the person chose is kept when they sign in from an English browser");
     }
+
+    private Task<string> LanguageOfAsync(string email) =>
+        fixture.App.WithDbAsync(db => db.Users.AsNoTracking().Where(u => u.Email == email).Select(u => u.PreferredLanguage).SingleAsync());
 
     private Task<PortalClient> SignedInStaffAsync(string language) => fixture.App.SignedInClientAsync(Roles.RegionalStaff, language: language);
 }

@@ -11,6 +11,8 @@ public sealed class RecognitionRulesConfiguration : IEntityTypeConfiguration<Rec
         builder.HasKey(r => r.CohortId);
         builder.Property(r => r.SignatoryName).HasMaxLength(200);
         builder.Property(r => r.SignatoryTitle).HasMaxLength(200);
+        builder.Property(r => r.SignatoryTitleEs).HasMaxLength(200);
+        builder.Property(r => r.SignatoryTitlePt).HasMaxLength(200);
         builder.HasOne<Cohort>().WithOne().HasForeignKey<RecognitionRules>(r => r.CohortId).OnDelete(DeleteBehavior.Cascade);
     }
 }

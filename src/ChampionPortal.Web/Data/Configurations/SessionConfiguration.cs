@@ -10,6 +10,8 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
     {
         builder.Property(s => s.Code).HasMaxLength(20);
         builder.Property(s => s.Title).HasMaxLength(200);
+        builder.Property(s => s.TitleEs).HasMaxLength(200);
+        builder.Property(s => s.TitlePt).HasMaxLength(200);
         builder.Property(s => s.TimeZone).HasMaxLength(64);
         builder.Property(s => s.Modality).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.LinkOrVenue).HasMaxLength(500);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,6 +39,18 @@ public sealed class AccountService(
         }
 
         var result = await signInManager.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
+        if ((result.Succeeded || result.RequiresTwoFactor) && !user.LanguageChosen && user.PreferredLanguage != PortalCultures.Current)
+        {
+            // The password is proven: the language the person signed in with replaces the guess made for them.
+            user.PreferredLanguage = PortalCultures.Current;
+            await userManager.UpdateAsync(user);
+            if (result.Succeeded)
+            {
+                // The cookie just issued carries the old language; RefreshSignInAsync reads the cookie of the request, which has none yet.
+                await signInManager.SignInAsync(user, form.RememberMe);
+            }
+        }
+
         return result.Succeeded ? SignInOutcome.SignedIn
             : result.RequiresTwoFactor ? SignInOutcome.RequiresTwoFactor
             : SignInOutcome.Failed;
@@ -104,6 +117,7 @@ public sealed class AccountService(
         var user = await userManager.GetUserAsync(principal) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
         user.FullName = form.FullName!.Trim();
         user.PreferredLanguage = form.PreferredLanguage!;
+        user.LanguageChosen = true;
         await userManager.UpdateAsync(user);
         if (user.AuthorityId is { } authorityId)
         {
@@ -123,12 +137,13 @@ public sealed class AccountService(
     public async Task SetPreferredLanguageAsync(ClaimsPrincipal principal, string language)
     {
         var user = await userManager.GetUserAsync(principal);
-        if (user is null || user.PreferredLanguage == language)
+        if (user is null || (user.PreferredLanguage == language && user.LanguageChosen))
         {
             return;
         }
 
         user.PreferredLanguage = language;
+        user.LanguageChosen = true;
         await userManager.UpdateAsync(user);
         await signInManager.RefreshSignInAsync(user);
     }

@@ -4,6 +4,7 @@ using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Events;
 using ChampionPortal.Web.Features.Mapping;
 using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Text;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -44,7 +45,7 @@ public sealed class AgendaService(
                 .OrderBy(l => l.Name).Select(l => new NamedOption(l.Id, l.Name + " (" + l.CountryCode + ")")).ToListAsync(cancellationToken)
             : [];
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.CohortId == cohort.Id).OrderBy(s => s.StartsAtUtc)
-            .Select(s => new NamedOption(s.Id, s.Code + " — " + s.Title)).ToListAsync(cancellationToken);
+            .Select(s => new NamedOption(s.Id, s.Code + " — " + PortalCultures.Pick(s.Title, s.TitleEs, s.TitlePt))).ToListAsync(cancellationToken);
         return new AgendaPage(
             cohort.Id, cohort.Name, cohorts, await ToRowsAsync(items.OrderBy(i => i.CreatedAtUtc), cancellationToken), staff, own, governments, sessions,
             await catalog.LoadAsync(cancellationToken: cancellationToken), form ?? new AgendaItemForm());

@@ -1,5 +1,6 @@
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ public sealed class AttendanceService(PortalDbContext db, TimeProvider timeProvi
 {
     public Task<SessionHeader?> SessionAsync(int sessionId, CancellationToken cancellationToken = default) =>
         db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
-            .Select(s => new SessionHeader(s.Id, s.CohortId, s.Event!.Cohort!.Code, s.EventId, s.Event.Name, s.Code, s.Title, s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.Modality))
+            .Select(s => new SessionHeader(s.Id, s.CohortId, s.Event!.Cohort!.Code, s.EventId, PortalCultures.Pick(s.Event.Name, s.Event.NameEs, s.Event.NamePt), s.Code, PortalCultures.Pick(s.Title, s.TitleEs, s.TitlePt), s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.Modality))
             .SingleOrDefaultAsync(cancellationToken);
 
     public async Task<AttendanceRegister?> RegisterAsync(int sessionId, CancellationToken cancellationToken = default)

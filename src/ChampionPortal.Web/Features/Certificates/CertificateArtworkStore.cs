@@ -2,6 +2,7 @@ using System.Globalization;
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Resources;
+using ChampionPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -45,12 +46,12 @@ public sealed class CertificateArtworkStore(PortalDbContext db, TimeProvider tim
             {
                 c.Id,
                 c.Name,
-                Rules = db.RecognitionRules.Where(r => r.CohortId == c.Id).Select(r => new { r.SignatoryName, r.SignatoryTitle }).FirstOrDefault(),
+                Rules = db.RecognitionRules.Where(r => r.CohortId == c.Id).Select(r => new { r.SignatoryName, r.SignatoryTitle, r.SignatoryTitleEs, r.SignatoryTitlePt }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         return new ArtworkPage(
             canChangeLogos, keys.Contains(Logo1), keys.Contains(Logo2),
-            [.. cohorts.Select(c => new SignatureRow(c.Id, c.Name, c.Rules?.SignatoryName, c.Rules?.SignatoryTitle, keys.Contains(Signature(c.Id))))]);
+            [.. cohorts.Select(c => new SignatureRow(c.Id, c.Name, c.Rules?.SignatoryName, c.Rules?.SignatoryTitle is { } title ? PortalCultures.Pick(title, c.Rules.SignatoryTitleEs, c.Rules.SignatoryTitlePt) : null, keys.Contains(Signature(c.Id))))]);
     }
 
     public async Task<(byte[] Content, string ContentType)?> ImageAsync(string key, CancellationToken cancellationToken = default) =>

@@ -137,6 +137,10 @@ public sealed class CertificateIssuer(
         ];
     }
 
+    /// <summary>The signatory's title as a certificate in the language shows it: its translation, else the English one.</summary>
+    internal static string? SignatoryTitleIn(RecognitionRules rules, string language) =>
+        rules.SignatoryTitle is null ? null : PortalCultures.Pick(rules.SignatoryTitle, rules.SignatoryTitleEs, rules.SignatoryTitlePt, language);
+
     /// <summary>Renders the certificate with the given serial number and a new verification code, ready to be saved.</summary>
     private Certificate Build(IssueContext context, Recipient recipient, int number, StatusPosition position, string? baseUrl)
     {
@@ -149,7 +153,7 @@ public sealed class CertificateIssuer(
         (string Identity, string Salt)? identity = recipient.Person is { } person ? OpenBadgeCredentials.HashedEmail(person.Email) : null;
         var pdf = renderer.Render(new CertificateContent(
             recipient.Kind, language, recipient.Name, recipient.Position, recipient.LocalGovernmentName, PortalCultures.Pick(country.NameEn, country.NameEs, country.NamePt, language),
-            cohort.Name, issuedOn, rules.SignatoryName, rules.SignatoryTitle, serial, CertificateVerification.Grouped(code), CertificateNotice.Link(urls, baseUrl, $"/verify/{CertificateVerification.Grouped(code)}"), context.Artwork));
+            cohort.Name, issuedOn, rules.SignatoryName, SignatoryTitleIn(rules, language), serial, CertificateVerification.Grouped(code), CertificateNotice.Link(urls, baseUrl, $"/verify/{CertificateVerification.Grouped(code)}"), context.Artwork));
         return new Certificate
         {
             CohortId = cohort.Id,
@@ -165,7 +169,7 @@ public sealed class CertificateIssuer(
             LocalGovernmentName = recipient.LocalGovernmentName,
             IssuedOn = issuedOn,
             SignatoryName = rules.SignatoryName,
-            SignatoryTitle = rules.SignatoryTitle,
+            SignatoryTitle = SignatoryTitleIn(rules, language),
             Status = CertificateStatus.Valid,
             Pdf = pdf,
             Sha256 = Convert.ToHexString(SHA256.HashData(pdf)).ToLowerInvariant(),

@@ -29,7 +29,7 @@ public sealed class CertificatePreview(
         return renderer.Render(new CertificateContent(
             CertificateKind.Person, language, "Conceição Nuñez Añasco", "Secretária Municipal de Assistência Social", "Niterói",
             PortalCultures.Pick(brazil.NameEn, brazil.NameEs, brazil.NamePt, language), cohort.Name, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime),
-            rules.SignatoryName, rules.SignatoryTitle, $"CLA-{cohort.Code}-0000", sample, urls.Absolute($"/verify/{sample}"),
+            rules.SignatoryName, CertificateIssuer.SignatoryTitleIn(rules, language), $"CLA-{cohort.Code}-0000", sample, urls.Absolute($"/verify/{sample}"),
             await artwork.ForCertificateAsync(cohortId, cancellationToken)));
     }
 }

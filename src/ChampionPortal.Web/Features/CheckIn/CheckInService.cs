@@ -1,6 +1,7 @@
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Attendance;
+using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -40,7 +41,7 @@ public sealed class CheckInService(PortalDbContext db, TimeProvider timeProvider
         var session = normalized.Length == 0
             ? null
             : await db.Sessions.AsNoTracking().Where(s => s.CheckInCode == normalized)
-                .Select(s => new SessionHeader(s.Id, s.CohortId, s.Event!.Cohort!.Code, s.EventId, s.Event.Name, s.Code, s.Title, s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.Modality))
+                .Select(s => new SessionHeader(s.Id, s.CohortId, s.Event!.Cohort!.Code, s.EventId, PortalCultures.Pick(s.Event.Name, s.Event.NameEs, s.Event.NamePt), s.Code, PortalCultures.Pick(s.Title, s.TitleEs, s.TitlePt), s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.Modality))
                 .SingleOrDefaultAsync(cancellationToken);
         if (session is null)
         {

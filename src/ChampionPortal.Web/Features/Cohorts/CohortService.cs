@@ -1,6 +1,7 @@
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Shared;
+using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,9 +48,9 @@ public sealed class CohortService(PortalDbContext db)
 
         var events = await db.Events.AsNoTracking().Where(e => e.CohortId == id)
             .OrderBy(e => e.Kind).ThenBy(e => e.Id)
-            .Select(e => new CohortEventSummary(e.Id, e.Kind, e.Name, e.Sessions
+            .Select(e => new CohortEventSummary(e.Id, e.Kind, PortalCultures.Pick(e.Name, e.NameEs, e.NamePt), e.Sessions
                 .OrderBy(s => s.StartsAtUtc)
-                .Select(s => new CohortSessionSummary(s.Id, s.Code, s.Title, s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.Modality))
+                .Select(s => new CohortSessionSummary(s.Id, s.Code, PortalCultures.Pick(s.Title, s.TitleEs, s.TitlePt), s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.Modality))
                 .ToList()))
             .ToListAsync(cancellationToken);
         return new CohortDetails(cohort.Id, cohort.Code, cohort.Name, cohort.StartDate, cohort.EndDate, cohort.Status, cohort.Version, events);

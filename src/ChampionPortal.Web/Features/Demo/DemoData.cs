@@ -133,11 +133,27 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
             EndDate = new DateOnly(2023, 12, 31),
             Status = CohortStatus.Closed,
         };
-        var forum = new Event { Cohort = cohort, Kind = EventKind.LaunchForum, Name = "Launch forum", DefaultTimeZone = "America/Argentina/Buenos_Aires" };
-        var workshop = new Event { Cohort = cohort, Kind = EventKind.Workshop, Name = "Exchange and capacity-building workshop", DefaultTimeZone = "America/Argentina/Buenos_Aires" };
-        forum.Sessions.Add(DemoSession(cohort, "FORUM", "Launch forum", new DateTime(2023, 10, 18, 13, 0, 0, DateTimeKind.Utc), SessionModality.Virtual));
-        workshop.Sessions.Add(DemoSession(cohort, "WS1", "Workshop, session 1", new DateTime(2023, 11, 8, 14, 0, 0, DateTimeKind.Utc), SessionModality.Virtual));
-        workshop.Sessions.Add(DemoSession(cohort, "WS2", "Workshop, session 2", new DateTime(2023, 11, 22, 14, 0, 0, DateTimeKind.Utc), SessionModality.Virtual));
+        var forum = new Event
+        {
+            Cohort = cohort,
+            Kind = EventKind.LaunchForum,
+            DefaultTimeZone = "America/Argentina/Buenos_Aires",
+            Name = "Launch forum",
+            NameEs = "Foro de lanzamiento",
+            NamePt = "Fórum de lançamento",
+        };
+        var workshop = new Event
+        {
+            Cohort = cohort,
+            Kind = EventKind.Workshop,
+            DefaultTimeZone = "America/Argentina/Buenos_Aires",
+            Name = "Exchange and capacity-building workshop",
+            NameEs = "Taller de intercambio y fortalecimiento de capacidades",
+            NamePt = "Oficina de intercâmbio e fortalecimento de capacidades",
+        };
+        forum.Sessions.Add(DemoSession(cohort, "FORUM", ("Launch forum", "Foro de lanzamiento", "Fórum de lançamento"), new DateTime(2023, 10, 18, 13, 0, 0, DateTimeKind.Utc), SessionModality.Virtual));
+        workshop.Sessions.Add(DemoSession(cohort, "WS1", ("Workshop, session 1", "Taller, sesión 1", "Oficina, sessão 1"), new DateTime(2023, 11, 8, 14, 0, 0, DateTimeKind.Utc), SessionModality.Virtual));
+        workshop.Sessions.Add(DemoSession(cohort, "WS2", ("Workshop, session 2", "Taller, sesión 2", "Oficina, sessão 2"), new DateTime(2023, 11, 22, 14, 0, 0, DateTimeKind.Utc), SessionModality.Virtual));
         db.Cohorts.Add(cohort);
         db.Events.AddRange(forum, workshop);
 
@@ -184,6 +200,8 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
             CohortId = cohort.Id,
             SignatoryName = "Demo Signatory",
             SignatoryTitle = "Regional Director, IOM Regional Office for South America (demo)",
+            SignatoryTitleEs = "Director Regional, Oficina Regional de la OIM para América del Sur (demo)",
+            SignatoryTitlePt = "Diretor Regional, Escritório Regional da OIM para a América do Sul (demo)",
         });
         await db.SaveChangesAsync(cancellationToken);
 
@@ -202,6 +220,9 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
                 EmailConfirmed = true,
                 FullName = $"Demo {description}",
                 PreferredLanguage = role == Roles.Authority ? "es" : "en",
+
+                // As if the demo authority had chosen Spanish; the other accounts take the language they sign in with.
+                LanguageChosen = role == Roles.Authority,
                 CountryCode = role == Roles.CountryOffice ? email[7..9].ToUpperInvariant() : null,
                 AuthorityId = role == Roles.Authority ? authorities[0].Id : null,
                 CreatedAtUtc = timeProvider.GetUtcNow().UtcDateTime,
@@ -366,11 +387,13 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
         ],
     };
 
-    private static Session DemoSession(Cohort cohort, string code, string title, DateTime startsAtUtc, SessionModality modality) => new()
+    private static Session DemoSession(Cohort cohort, string code, (string En, string Es, string Pt) title, DateTime startsAtUtc, SessionModality modality) => new()
     {
         CohortId = cohort.Id,
         Code = code,
-        Title = title,
+        Title = title.En,
+        TitleEs = title.Es,
+        TitlePt = title.Pt,
         StartsAtUtc = startsAtUtc,
         EndsAtUtc = startsAtUtc.AddHours(2),
         TimeZone = "America/Argentina/Buenos_Aires",

@@ -42,6 +42,12 @@ public sealed class RulesForm
     [StringLength(200, ErrorMessage = "Validation_MaxLength")]
     public string? SignatoryTitle { get; set; }
 
+    [StringLength(200, ErrorMessage = "Validation_MaxLength")]
+    public string? SignatoryTitleEs { get; set; }
+
+    [StringLength(200, ErrorMessage = "Validation_MaxLength")]
+    public string? SignatoryTitlePt { get; set; }
+
     public int Version { get; set; }
 
     public static RulesForm From(RecognitionRules rules) => new()
@@ -52,6 +58,8 @@ public sealed class RulesForm
         RequireAcceptedInvitation = rules.RequireAcceptedInvitation,
         SignatoryName = rules.SignatoryName,
         SignatoryTitle = rules.SignatoryTitle,
+        SignatoryTitleEs = rules.SignatoryTitleEs,
+        SignatoryTitlePt = rules.SignatoryTitlePt,
         Version = rules.Version,
     };
 }

@@ -163,6 +163,8 @@ public sealed class EligibilityService(PortalDbContext db, TimeProvider timeProv
         rules.RequireAcceptedInvitation = form.RequireAcceptedInvitation;
         rules.SignatoryName = string.IsNullOrWhiteSpace(form.SignatoryName) ? null : form.SignatoryName.Trim();
         rules.SignatoryTitle = string.IsNullOrWhiteSpace(form.SignatoryTitle) ? null : form.SignatoryTitle.Trim();
+        rules.SignatoryTitleEs = string.IsNullOrWhiteSpace(form.SignatoryTitleEs) ? null : form.SignatoryTitleEs.Trim();
+        rules.SignatoryTitlePt = string.IsNullOrWhiteSpace(form.SignatoryTitlePt) ? null : form.SignatoryTitlePt.Trim();
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Cohorts;
 using ChampionPortal.Web.Features.Shared;
+using ChampionPortal.Web.Infrastructure.Localization;
 
 namespace ChampionPortal.Web.Features.Events;
 
@@ -19,7 +20,14 @@ public sealed record EventListPage(EventListQuery Query, PagedList<EventRow> Res
 
 public sealed record EventDetails(
     int Id, int CohortId, string CohortCode, string CohortName, EventKind Kind, string Name, string DefaultTimeZone, int Version,
-    IReadOnlyList<CohortSessionSummary> Sessions);
+    IReadOnlyList<CohortSessionSummary> Sessions)
+{
+    public string? NameEs { get; init; }
+    public string? NamePt { get; init; }
+
+    /// <summary>The name in the reader's language.</summary>
+    public string DisplayName => PortalCultures.Pick(Name, NameEs, NamePt);
+}
 
 public sealed class EventForm : IValidatableObject, IVersionedForm
 {
@@ -33,8 +41,16 @@ public sealed class EventForm : IValidatableObject, IVersionedForm
 
     [Required(ErrorMessage = "Validation_Required")]
     [StringLength(200, ErrorMessage = "Validation_MaxLength")]
-    [Display(Name = "Field_Name")]
+    [Display(Name = "Field_NameEnglish")]
     public string? Name { get; set; }
+
+    [StringLength(200, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_NameSpanish")]
+    public string? NameEs { get; set; }
+
+    [StringLength(200, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_NamePortuguese")]
+    public string? NamePt { get; set; }
 
     [Required(ErrorMessage = "Validation_Required")]
     [Display(Name = "Field_TimeZone")]

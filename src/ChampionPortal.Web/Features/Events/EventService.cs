@@ -2,6 +2,7 @@ using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Cohorts;
 using ChampionPortal.Web.Features.Shared;
+using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +38,7 @@ public sealed class EventService(PortalDbContext db)
             _ => events.OrderByDescending(e => e.Cohort!.Code).ThenBy(e => e.Kind).ThenBy(e => e.Id),
         };
         var results = await events.ToPagedListAsync(query, page => page.Select(e => new EventRow(
-            e.Id, e.Cohort!.Code, e.Kind, e.Name, e.Sessions.Count)), cancellationToken);
+            e.Id, e.Cohort!.Code, e.Kind, PortalCultures.Pick(e.Name, e.NameEs, e.NamePt), e.Sessions.Count)), cancellationToken);
         return new EventListPage(query, results, await CohortOptionsAsync(cancellationToken));
     }
 
@@ -50,8 +51,9 @@ public sealed class EventService(PortalDbContext db)
             .Select(e => new EventDetails(
                 e.Id, e.CohortId, e.Cohort!.Code, e.Cohort.Name, e.Kind, e.Name, e.DefaultTimeZone, e.Version,
                 e.Sessions.OrderBy(s => s.StartsAtUtc)
-                    .Select(s => new CohortSessionSummary(s.Id, s.Code, s.Title, s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.Modality))
-                    .ToList()))
+                    .Select(s => new CohortSessionSummary(s.Id, s.Code, PortalCultures.Pick(s.Title, s.TitleEs, s.TitlePt), s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.Modality))
+                    .ToList())
+            { NameEs = e.NameEs, NamePt = e.NamePt })
             .SingleOrDefaultAsync(cancellationToken);
 
     public async Task<EventEditor> EditorAsync(int? id, EventForm form, CancellationToken cancellationToken = default) =>
@@ -62,6 +64,8 @@ public sealed class EventService(PortalDbContext db)
         CohortId = details.CohortId,
         Kind = details.Kind,
         Name = details.Name,
+        NameEs = details.NameEs,
+        NamePt = details.NamePt,
         DefaultTimeZone = details.DefaultTimeZone,
         Version = details.Version,
     };
@@ -89,6 +93,8 @@ public sealed class EventService(PortalDbContext db)
     {
         target.Kind = form.Kind!.Value;
         target.Name = form.Name!.Trim();
+        target.NameEs = string.IsNullOrWhiteSpace(form.NameEs) ? null : form.NameEs.Trim();
+        target.NamePt = string.IsNullOrWhiteSpace(form.NamePt) ? null : form.NamePt.Trim();
         target.DefaultTimeZone = form.DefaultTimeZone!;
     }
 }

@@ -74,8 +74,8 @@ public sealed class EventsController(EventService events, IStringLocalizer<Cohor
 
     private DeleteConfirmation Confirmation(EventDetails details) => new(
         text["Event_DeleteTitle"],
-        [new(text["Events_Title"], "/events"), new(details.Name, $"/events/{details.Id}"), new(text["Event_DeleteTitle"])],
-        text["Event_DeleteQuestion", details.Name],
+        [new(text["Events_Title"], "/events"), new(details.DisplayName, $"/events/{details.Id}"), new(text["Event_DeleteTitle"])],
+        text["Event_DeleteQuestion", details.DisplayName],
         details.Sessions.Count > 0 ? text["Error_EventHasSessions"].Value : null,
         $"/events/{details.Id}/delete",
         details.Version,

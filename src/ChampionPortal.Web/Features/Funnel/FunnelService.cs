@@ -37,7 +37,7 @@ public sealed class FunnelService(
         var version = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohort.Id).Select(c => c.FiguresVersion).SingleAsync(cancellationToken);
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.CohortId == cohort.Id)
             .OrderBy(s => s.Event!.Kind).ThenBy(s => s.EventId).ThenBy(s => s.StartsAtUtc)
-            .Select(s => new { s.Id, s.Code, s.Title, s.EventId, EventName = s.Event!.Name, EventKind = s.Event.Kind }).ToListAsync(cancellationToken);
+            .Select(s => new { s.Id, s.Code, Title = PortalCultures.Pick(s.Title, s.TitleEs, s.TitlePt), s.EventId, EventName = PortalCultures.Pick(s.Event!.Name, s.Event.NameEs, s.Event.NamePt), EventKind = s.Event.Kind }).ToListAsync(cancellationToken);
         var figures = await cache.GetAsync(
             cohort.Id, scope.OnlyCountry, version,
             services => services.GetRequiredService<FunnelService>().FiguresAsync(cohort.Id, [.. sessions.Select(s => (s.Id, s.EventKind))], scope), cancellationToken);

@@ -60,7 +60,7 @@ public sealed class HomeService(
 
         var soon = now.AddHours(24);
         var today = await db.Sessions.AsNoTracking().Where(s => s.EndsAtUtc >= now && s.StartsAtUtc <= soon).OrderBy(s => s.StartsAtUtc)
-            .Select(s => new { s.Id, s.Code, s.Title }).ToListAsync(cancellationToken);
+            .Select(s => new { s.Id, s.Code, Title = PortalCultures.Pick(s.Title, s.TitleEs, s.TitlePt) }).ToListAsync(cancellationToken);
         waiting.AddRange(today.Select(s => new WaitingItem("Home_Waiting_SessionToday", 1, $"/sessions/{s.Id}/attendance/check-in", $"{s.Code} — {s.Title}")));
 
         // A register is left open while someone who accepted has no mark for a session that is over, in a cohort still open.
@@ -70,7 +70,7 @@ public sealed class HomeService(
             {
                 s.Id,
                 s.Code,
-                s.Title,
+                Title = PortalCultures.Pick(s.Title, s.TitleEs, s.TitlePt),
                 Count = db.Invitations.Count(i => i.CohortId == s.CohortId && i.Status == InvitationStatus.Accepted
                     && !db.Attendances.Any(a => a.SessionId == s.Id && a.AuthorityId == i.AuthorityId)),
             })
@@ -171,7 +171,7 @@ public sealed class HomeService(
         }
 
         return await sessions.OrderBy(s => s.StartsAtUtc).Take(5)
-            .Select(s => new UpcomingSession(s.Id, s.Code, s.Title, s.Event!.Name, s.Event.Cohort!.Code, s.StartsAtUtc, s.EndsAtUtc, s.TimeZone))
+            .Select(s => new UpcomingSession(s.Id, s.Code, PortalCultures.Pick(s.Title, s.TitleEs, s.TitlePt), PortalCultures.Pick(s.Event!.Name, s.Event.NameEs, s.Event.NamePt), s.Event.Cohort!.Code, s.StartsAtUtc, s.EndsAtUtc, s.TimeZone))
             .ToListAsync(cancellationToken);
     }
 

@@ -31,7 +31,13 @@ public sealed class InvitationEmails(PortalDbContext db, EmailRenderer renderer,
         if (!sessionsByCohort.TryGetValue(cohortId, out var sessions))
         {
             sessions = await db.Sessions.AsNoTracking().Where(s => s.CohortId == cohortId).OrderBy(s => s.StartsAtUtc)
-                .Select(s => new InvitationSession(s.Event!.Name, s.Title, s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.LinkOrVenue)).ToListAsync(cancellationToken);
+                .Select(s => new InvitationSession(s.Event!.Name, s.Title, s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.LinkOrVenue)
+                {
+                    EventNameEs = s.Event.NameEs,
+                    EventNamePt = s.Event.NamePt,
+                    TitleEs = s.TitleEs,
+                    TitlePt = s.TitlePt,
+                }).ToListAsync(cancellationToken);
             sessionsByCohort[cohortId] = sessions;
         }
 

@@ -1,6 +1,7 @@
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Cohorts;
 using ChampionPortal.Web.Features.Shared;
+using ChampionPortal.Web.Infrastructure.Localization;
 
 namespace ChampionPortal.Web.Features.Invitations;
 
@@ -30,7 +31,17 @@ public sealed record InvitationEmail(string RecipientName, string CohortName, st
     public string? CheckInLink { get; init; }
 }
 
-public sealed record InvitationSession(string EventName, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string TimeZone, string? LinkOrVenue);
+/// <summary>A session as an invitation lists it; the names in every language, read in the recipient's when the e-mail is rendered.</summary>
+public sealed record InvitationSession(string EventName, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string TimeZone, string? LinkOrVenue)
+{
+    public string? EventNameEs { get; init; }
+    public string? EventNamePt { get; init; }
+    public string? TitleEs { get; init; }
+    public string? TitlePt { get; init; }
+
+    public string ReaderEventName => PortalCultures.Pick(EventName, EventNameEs, EventNamePt);
+    public string ReaderTitle => PortalCultures.Pick(Title, TitleEs, TitlePt);
+}
 
 public enum RsvpState
 {

@@ -3,6 +3,7 @@ using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Account;
 using ChampionPortal.Web.Features.Cohorts;
 using ChampionPortal.Web.Features.Invitations;
+using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,8 +24,8 @@ public sealed class RsvpService(PortalDbContext db, AuthorityAccounts accounts, 
         }
 
         var events = await db.Events.AsNoTracking().Where(e => e.CohortId == invitation.CohortId).OrderBy(e => e.Kind)
-            .Select(e => new CohortEventSummary(e.Id, e.Kind, e.Name, e.Sessions.OrderBy(s => s.StartsAtUtc)
-                .Select(s => new CohortSessionSummary(s.Id, s.Code, s.Title, s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.Modality)).ToList()))
+            .Select(e => new CohortEventSummary(e.Id, e.Kind, PortalCultures.Pick(e.Name, e.NameEs, e.NamePt), e.Sessions.OrderBy(s => s.StartsAtUtc)
+                .Select(s => new CohortSessionSummary(s.Id, s.Code, PortalCultures.Pick(s.Title, s.TitleEs, s.TitlePt), s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.Modality)).ToList()))
             .ToListAsync(cancellationToken);
         var zone = invitation.Authority!.LocalGovernment?.TimeZone ?? CountryTimeZones.DefaultFor(invitation.CountryCode);
         return new RsvpPage(

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Events;
 using ChampionPortal.Web.Features.Shared;
+using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Text;
 
 namespace ChampionPortal.Web.Features.Sessions;
@@ -22,6 +23,12 @@ public sealed record SessionDetails(
     int Id, int EventId, string EventName, int CohortId, string CohortCode, string Code, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc,
     string TimeZone, SessionModality Modality, string? LinkOrVenue, int Version)
 {
+    public string? TitleEs { get; init; }
+    public string? TitlePt { get; init; }
+
+    /// <summary>The title in the reader's language.</summary>
+    public string DisplayTitle => PortalCultures.Pick(Title, TitleEs, TitlePt);
+
     /// <summary>Attendance or workshop outputs refer to the session: it stays as the record of what happened.</summary>
     public bool HasRecords { get; init; }
 }
@@ -40,8 +47,16 @@ public sealed class SessionForm : IValidatableObject, IVersionedForm
 
     [Required(ErrorMessage = "Validation_Required")]
     [StringLength(200, ErrorMessage = "Validation_MaxLength")]
-    [Display(Name = "Field_Title")]
+    [Display(Name = "Field_TitleEnglish")]
     public string? Title { get; set; }
+
+    [StringLength(200, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_TitleSpanish")]
+    public string? TitleEs { get; set; }
+
+    [StringLength(200, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_TitlePortuguese")]
+    public string? TitlePt { get; set; }
 
     [Required(ErrorMessage = "Validation_Required")]
     [Display(Name = "Field_Date")]

@@ -2,6 +2,7 @@ using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Events;
 using ChampionPortal.Web.Features.Shared;
+using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Text;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -41,16 +42,19 @@ public sealed class SessionService(PortalDbContext db, EventService events)
             _ => sessions.OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id),
         };
         var results = await sessions.ToPagedListAsync(query, page => page.Select(s => new SessionRow(
-            s.Id, s.Code, s.Title, s.Event!.Cohort!.Code, s.EventId, s.Event.Name, s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.Modality)), cancellationToken);
+            s.Id, s.Code, PortalCultures.Pick(s.Title, s.TitleEs, s.TitlePt), s.Event!.Cohort!.Code, s.EventId, PortalCultures.Pick(s.Event.Name, s.Event.NameEs, s.Event.NamePt),
+            s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.Modality)), cancellationToken);
         return new SessionListPage(query, results, await events.CohortOptionsAsync(cancellationToken));
     }
 
     public Task<SessionDetails?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         db.Sessions.AsNoTracking().Where(s => s.Id == id)
             .Select(s => new SessionDetails(
-                s.Id, s.EventId, s.Event!.Name, s.CohortId, s.Event.Cohort!.Code, s.Code, s.Title, s.StartsAtUtc, s.EndsAtUtc,
+                s.Id, s.EventId, PortalCultures.Pick(s.Event!.Name, s.Event.NameEs, s.Event.NamePt), s.CohortId, s.Event.Cohort!.Code, s.Code, s.Title, s.StartsAtUtc, s.EndsAtUtc,
                 s.TimeZone, s.Modality, s.LinkOrVenue, s.Version)
             {
+                TitleEs = s.TitleEs,
+                TitlePt = s.TitlePt,
                 HasRecords = db.Attendances.Any(a => a.SessionId == s.Id) || db.AgendaItems.Any(i => i.SessionId == s.Id),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -59,7 +63,7 @@ public sealed class SessionService(PortalDbContext db, EventService events)
     public async Task<SessionEditor?> NewEditorAsync(int eventId, CancellationToken cancellationToken = default)
     {
         var parent = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
-            .Select(e => new { e.Name, e.CohortId, e.DefaultTimeZone, e.Kind }).SingleOrDefaultAsync(cancellationToken);
+            .Select(e => new { Name = PortalCultures.Pick(e.Name, e.NameEs, e.NamePt), e.CohortId, e.DefaultTimeZone, e.Kind }).SingleOrDefaultAsync(cancellationToken);
         return parent is null
             ? null
             : new SessionEditor(null, new SessionForm
@@ -73,7 +77,7 @@ public sealed class SessionService(PortalDbContext db, EventService events)
     public async Task<SessionEditor?> EditorAsync(int? id, SessionForm form, CancellationToken cancellationToken = default)
     {
         var parent = await db.Events.AsNoTracking().Where(e => e.Id == form.EventId)
-            .Select(e => new { e.Name, e.CohortId }).SingleOrDefaultAsync(cancellationToken);
+            .Select(e => new { Name = PortalCultures.Pick(e.Name, e.NameEs, e.NamePt), e.CohortId }).SingleOrDefaultAsync(cancellationToken);
         return parent is null ? null : new SessionEditor(id, form, parent.Name, parent.CohortId);
     }
 
@@ -86,6 +90,8 @@ public sealed class SessionService(PortalDbContext db, EventService events)
             EventId = details.EventId,
             Code = details.Code,
             Title = details.Title,
+            TitleEs = details.TitleEs,
+            TitlePt = details.TitlePt,
             Date = DateOnly.FromDateTime(start),
             StartTime = TimeOnly.FromDateTime(start),
             EndTime = TimeOnly.FromDateTime(end),
@@ -131,6 +137,8 @@ public sealed class SessionService(PortalDbContext db, EventService events)
         ZonedTime.TryToUtc(form.Date.Value, form.EndTime!.Value, form.TimeZone!, out var endsAtUtc);
         session.Code = form.Code!.Trim().ToUpperInvariant();
         session.Title = form.Title!.Trim();
+        session.TitleEs = string.IsNullOrWhiteSpace(form.TitleEs) ? null : form.TitleEs.Trim();
+        session.TitlePt = string.IsNullOrWhiteSpace(form.TitlePt) ? null : form.TitlePt.Trim();
         session.StartsAtUtc = startsAtUtc;
         session.EndsAtUtc = endsAtUtc;
         session.TimeZone = form.TimeZone!;

@@ -89,7 +89,7 @@ public sealed class SessionsController(SessionService sessions, IStringLocalizer
     private DeleteConfirmation Confirmation(SessionDetails details) => new(
         text["Session_DeleteTitle"],
         [new(text["Sessions_Title"], "/sessions"), new(details.Code, $"/sessions/{details.Id}"), new(text["Session_DeleteTitle"])],
-        text["Session_DeleteQuestion", details.Title],
+        text["Session_DeleteQuestion", details.DisplayTitle],
         details.HasRecords ? text["Session_HasRecords"].Value : null,
         $"/sessions/{details.Id}/delete",
         details.Version,

@@ -18,6 +18,9 @@ public static class PortalCultures
     /// <summary>The language most people of the region read: for a recipient whose own language is not known.</summary>
     public const string RegionDefault = "es";
 
+    /// <summary>The language of the page being answered, as the request's culture chose it.</summary>
+    public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var language && IsSupported(language) ? language : Default;
+
     public static bool IsSupported(string? culture) => culture is not null && Supported.Contains(culture);
 
     /// <summary>The language a recipient reads: their own when the portal has it, else the region's.</summary>
@@ -99,14 +102,17 @@ public static class PortalCultures
         return mvc;
     }
 
-    /// <summary>Picks the per-language column of reference data for the current UI culture.</summary>
-    public static string Pick(string en, string es, string pt) => Pick(en, es, pt, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+    /// <summary>
+    /// Picks the per-language column for the current UI culture: of reference data (all three given) or of a text staff
+    /// entered (English required, Spanish and Portuguese optional). A translation left empty falls back to English.
+    /// </summary>
+    public static string Pick(string en, string? es, string? pt) => Pick(en, es, pt, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
 
-    public static string Pick(string en, string es, string pt, string language) =>
+    public static string Pick(string en, string? es, string? pt, string language) =>
         language switch
         {
-            "es" => es,
-            "pt" => pt,
+            "es" when !string.IsNullOrWhiteSpace(es) => es,
+            "pt" when !string.IsNullOrWhiteSpace(pt) => pt,
             _ => en,
         };
 }
