@@ -46,7 +46,7 @@ public sealed partial class CertificateDownloadLinkTests(PortalFixture fixture) 
         (await stranger.GetAsync(link[..^3] + "xyz")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         var id = await fixture.App.WithDbAsync(db => db.Certificates.Where(c => c.AuthorityId == s.Pedro).Select(c => c.Id).SingleAsync());
         var (_, again) = await staff.GetPageAsync($"/certificates?cohort={s.Cohort}");
-        await staff.SubmitAsync(again, new Dictionary<string, string?> { ["reason"] = "Issued in error." }, $"tr[data-id='{id}'] form[action*=revoke]");
+        await RevocationTests.RevokeAsync(staff, again, id, "Issued in error.");
         var (_, revoked) = await pedro.GetPageAsync(link);
         revoked.QuerySelector("[data-testid=download-status]")!.TextContent.Should().Contain("Este certificado fue revocado");
         revoked.QuerySelector("[data-testid=download-pdf]").Should().BeNull();

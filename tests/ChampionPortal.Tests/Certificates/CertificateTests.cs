@@ -152,7 +152,7 @@ public sealed class CertificateTests(PortalFixture fixture) : IClassFixture<Port
 
         var (_, withForms) = await staff.GetPageAsync($"/certificates?cohort={s.Cohort}");
         await staff.SubmitAsync(withForms, new Dictionary<string, string?>(), $"tr[data-id='{certificates[s.Conceicao].Id}'] form[action*=supersede]");
-        await staff.SubmitAsync(withForms, new Dictionary<string, string?> { ["reason"] = "Issued by mistake." }, $"tr[data-id='{certificates[s.Pedro].Id}'] form[action*=revoke]");
+        await RevocationTests.RevokeAsync(staff, withForms, certificates[s.Pedro].Id, "Issued by mistake.");
 
         var (_, superseded) = await visitor.GetPageAsync($"/verify/{Code(certificates[s.Conceicao])}");
         superseded.QuerySelector("[data-testid=verification]")!.GetAttribute("data-status").Should().Be("Superseded");

@@ -54,7 +54,7 @@ public sealed class OpenBadgeTests(PortalFixture fixture) : IClassFixture<Portal
         badge["validUntil"].Should().BeNull();
 
         var (_, page) = await staff.GetPageAsync($"/certificates?cohort={cohort}");
-        await staff.SubmitAsync(page, new Dictionary<string, string?> { ["reason"] = "Wrong cohort." }, $"tr[data-id='{id}'] form[action*=revoke]");
+        await RevocationTests.RevokeAsync(staff, page, id, "Wrong cohort.");
         var revokedText = await (await staff.GetAsync($"/certificates/{id}/badge")).Content.ReadAsStringAsync();
         var revoked = JsonNode.Parse(revokedText)!;
         schema.Evaluate(System.Text.Json.JsonDocument.Parse(revokedText).RootElement, options).IsValid.Should().BeTrue();

@@ -21,7 +21,11 @@ public sealed class RevocationTests(PortalFixture fixture) : IClassFixture<Porta
         var pedro = await CertificateOfAsync(s.Cohort, $"P:{s.Pedro}");
 
         var (_, list) = await staff.GetPageAsync($"/certificates?cohort={s.Cohort}");
-        var (revoked, afterRevoke) = await FollowAsync(staff, await staff.SubmitAsync(list, new Dictionary<string, string?> { ["reason"] = "Named by mistake." }, $"tr[data-id='{pedro.Id}'] form[action*=revoke]"));
+        var (_, confirmation) = await staff.SubmitAsync(list, new Dictionary<string, string?> { ["reason"] = "Named by mistake." }, $"tr[data-id='{pedro.Id}'] form[action*=revoke]");
+        confirmation.QuerySelector("h1")!.TextContent.Should().Be("Revoke this certificate?");
+        confirmation.QuerySelector("[data-testid=confirm-revoke]")!.TextContent.Should().Contain(pedro.Serial).And.Contain("Named by mistake.").And.Contain("leaves the public champions directory");
+        (await CertificateByIdAsync(pedro.Id)).Status.Should().Be(CertificateStatus.Valid, "nothing is revoked before the confirmation");
+        var (revoked, afterRevoke) = await FollowAsync(staff, await staff.SubmitAsync(confirmation, new Dictionary<string, string?>(), "[data-testid=confirm-revoke-form]"));
         revoked.StatusCode.Should().Be(HttpStatusCode.OK);
         afterRevoke.QuerySelector("[data-testid=notice]")!.TextContent.Should().Be("The certificate was revoked.");
         var revokedOn = (await CertificateByIdAsync(pedro.Id)).RevokedAtUtc!.Value.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en"));
@@ -102,7 +106,7 @@ public sealed class RevocationTests(PortalFixture fixture) : IClassFixture<Porta
         {
             var certificate = await CertificateOfAsync(s.Cohort, $"P:{person}");
             var (_, list) = await staff.GetPageAsync($"/certificates?cohort={s.Cohort}");
-            await FollowAsync(staff, await staff.SubmitAsync(list, new Dictionary<string, string?> { ["reason"] = "Did not attend." }, $"tr[data-id='{certificate.Id}'] form[action*=revoke]"));
+            await RevokeAsync(staff, list, certificate.Id, "Did not attend.");
         }
 
         // Both people who represented Salto lost theirs; Salto's own certificate was not revoked, so it stands.
@@ -134,6 +138,14 @@ public sealed class RevocationTests(PortalFixture fixture) : IClassFixture<Porta
         var (_, list) = await staff.GetPageAsync($"/certificates?cohort={cohort}");
         await staff.SubmitAsync(list, new Dictionary<string, string?>(), "[data-testid=issue-form]");
         await fixture.App.IssuancesFinishedAsync();
+    }
+
+    /// <summary>Revokes a certificate from the certificates page as staff do: the row's form, then the confirmation.</summary>
+    internal static async Task RevokeAsync(PortalClient staff, IDocument list, int certificateId, string reason)
+    {
+        var (_, confirmation) = await staff.SubmitAsync(list, new Dictionary<string, string?> { ["reason"] = reason }, $"tr[data-id='{certificateId}'] form[action*=revoke]");
+        var (confirmed, _) = await staff.SubmitAsync(confirmation, new Dictionary<string, string?>(), "[data-testid=confirm-revoke-form]");
+        confirmed.StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 
     private static async Task<(HttpResponseMessage Response, IDocument Page)> FollowAsync(PortalClient client, (HttpResponseMessage Response, IDocument Page) posted)

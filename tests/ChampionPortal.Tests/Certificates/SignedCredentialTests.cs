@@ -120,7 +120,7 @@ public sealed class SignedCredentialTests(PortalFixture fixture) : IClassFixture
         (await BitsAsync(anyone, listPath))[personIndex].Should().BeFalse("a valid credential's bit is clear");
 
         var (_, page) = await staff.GetPageAsync($"/certificates?cohort={await CohortOfAsync(person)}");
-        await staff.SubmitAsync(page, new Dictionary<string, string?> { ["reason"] = "Issued in error." }, $"tr[data-id='{person}'] form[action*=revoke]");
+        await RevocationTests.RevokeAsync(staff, page, person, "Issued in error.");
 
         var bits = await BitsAsync(anyone, listPath);
         bits.Length.Should().BeGreaterThanOrEqualTo(131_072, "a list of at least 131,072 entries says nothing about a person by its size");
@@ -205,7 +205,7 @@ public sealed class SignedCredentialTests(PortalFixture fixture) : IClassFixture
         uploaded.QuerySelector("[data-testid=credential-check]")!.GetAttribute("data-check").Should().Be("Valid");
 
         var (_, list) = await staff.GetPageAsync($"/certificates?cohort={await CohortOfAsync(person)}");
-        await staff.SubmitAsync(list, new Dictionary<string, string?> { ["reason"] = "Issued in error." }, $"tr[data-id='{person}'] form[action*=revoke]");
+        await RevocationTests.RevokeAsync(staff, list, person, "Issued in error.");
         (await CheckAsync(jwt)).Should().Match<(string Check, string Text)>(a => a.Check == "Revoked" && a.Text.Contains(revoked));
     }
 

@@ -38,7 +38,7 @@ public sealed class ChampionsDirectoryTests(PortalFixture fixture) : IClassFixtu
         using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
         var salto = await fixture.App.WithDbAsync(db => db.Certificates.Where(c => c.CohortId == s.Cohort && c.RecipientKey == $"G:{s.Salto}").Select(c => c.Id).SingleAsync());
         var (_, list) = await staff.GetPageAsync($"/certificates?cohort={s.Cohort}");
-        await staff.SubmitAsync(list, new Dictionary<string, string?> { ["reason"] = "Issued in error." }, $"tr[data-id='{salto}'] form[action*=revoke]");
+        await Certificates.RevocationTests.RevokeAsync(staff, list, salto, "Issued in error.");
         (await visitor.GetPageAsync("/champions?cohort=DIR1")).Page.QuerySelectorAll("[data-testid=governments] li").Should().ContainSingle();
         (await (await visitor.GetAsync("/open-data/champions/DIR1.csv")).Content.ReadAsStringAsync()).Should().NotContain("Salto DIR1");
     }
@@ -142,6 +142,20 @@ public sealed class ChampionsDirectoryTests(PortalFixture fixture) : IClassFixtu
             ],
             "the first page ends within Uruguay and the second goes on from there");
         second.QuerySelector("path[data-country=UY]")!.GetAttribute("data-governments").Should().Be("32", "the map counts the whole cohort on every page");
+
+        // The legend says the numbers each shade stands for, and every shaded country's count is within its shade's.
+        var legend = second.QuerySelectorAll("[data-testid=map-legend] [data-shade]")
+            .Select(step => (Shade: step.GetAttribute("data-shade")!, From: int.Parse(step.GetAttribute("data-from")!, System.Globalization.CultureInfo.InvariantCulture),
+                To: int.Parse(step.GetAttribute("data-to")!, System.Globalization.CultureInfo.InvariantCulture), Text: step.TextContent.Trim()))
+            .ToList();
+        legend.Select(step => step.Text).Should().NotBeEmpty().And.AllSatisfy(text => text.Should().MatchRegex(@"^\d+(–\d+)?$"));
+        legend[^1].To.Should().Be(32, "the top of the scale is the most any country has");
+        foreach (var country in second.QuerySelectorAll("path[data-country][data-governments]").Where(c => c.GetAttribute("data-governments") != "0"))
+        {
+            var count = int.Parse(country.GetAttribute("data-governments")!, System.Globalization.CultureInfo.InvariantCulture);
+            var shade = country.ClassList.Single(c => c.StartsWith("map-shade-", StringComparison.Ordinal))["map-shade-".Length..];
+            legend.Single(step => step.Shade == shade).Should().Match<(string Shade, int From, int To, string Text)>(step => step.From <= count && count <= step.To);
+        }
 
         var (_, searched) = await visitor.GetPageAsync("/champions?cohort=DIR4&q=jose+de+mayo");
         Names(searched).Should().Equal("San José de Mayo");

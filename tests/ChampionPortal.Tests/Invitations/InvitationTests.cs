@@ -75,7 +75,11 @@ public sealed partial class InvitationTests(MailPortalFixture fixture) : IClassF
 
         var revokeId = await fixture.App.WithDbAsync(db => db.Invitations.Where(i => i.CohortId == revokeCohort).Select(i => i.Id).SingleAsync());
         var (_, board) = await staff.GetPageAsync($"/invitations?cohort={revokeCohort}");
-        await staff.SubmitAsync(board, new Dictionary<string, string?>(), $"form[action^='/invitations/{revokeId}/revoke']");
+        var (_, confirmation) = await staff.SubmitAsync(board, new Dictionary<string, string?>(), $"form[action^='/invitations/{revokeId}/revoke']");
+        confirmation.QuerySelector("[data-testid=confirm-revoke]")!.TextContent.Should().Contain("Inés Villalba").And.Contain("personal link stops working");
+        (await fixture.App.WithDbAsync(db => db.Invitations.Where(i => i.Id == revokeId).Select(i => i.Status).SingleAsync()))
+            .Should().Be(InvitationStatus.Sent, "nothing is revoked before the confirmation");
+        await staff.SubmitAsync(confirmation, new Dictionary<string, string?>(), "[data-testid=confirm-revoke-form]");
         await fixture.App.WithDbAsync(db => db.Invitations.Where(i => i.CohortId == expireCohort)
             .ExecuteUpdateAsync(u => u.SetProperty(i => i.ExpiresAtUtc, DateTime.UtcNow.AddDays(-1))));
 
@@ -213,6 +217,20 @@ public sealed partial class InvitationTests(MailPortalFixture fixture) : IClassF
         revoke.StatusCode.Should().Be(HttpStatusCode.Redirect);
         revoke.Headers.Location!.ToString().Should().Contain("access-denied");
         (await fixture.App.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.Id == id))).Status.Should().Be(InvitationStatus.Sent);
+    }
+
+    [Fact]
+    public async Task An_invitation_to_a_cohort_without_sessions_yet_says_the_programme_will_follow()
+    {
+        var (cohort, _) = await fixture.App.AddCohortAsync("INV-NOSESSIONS");
+        var person = await fixture.App.AddAuthorityAsync("Olga Benítez", await fixture.App.AddLocalGovernmentAsync("Asunción INV-NS", "PY"), "PY");
+        await fixture.App.AddInvitationAsync(cohort, person, InvitationStatus.Sent, token: "inv-no-sessions-token-of-olga");
+        using var visitor = fixture.App.NewClient("es");
+
+        var (_, rsvp) = await visitor.GetPageAsync("/rsvp/inv-no-sessions-token-of-olga");
+
+        rsvp.QuerySelectorAll("[data-testid=rsvp-session]").Should().BeEmpty();
+        rsvp.QuerySelector("[data-testid=rsvp-programme-to-come]")!.TextContent.Should().Be("El programa con las fechas de las sesiones le llegará por correo cuando esté definido.");
     }
 
     private static async Task ExpectClosedAsync(PortalClient visitor, string url, HttpStatusCode status, string state, string title)

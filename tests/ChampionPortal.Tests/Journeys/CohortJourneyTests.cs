@@ -89,7 +89,7 @@ public sealed class CohortJourneyTests(MailPortalFixture fixture) : IClassFixtur
         var firstLink = PathOf(Link("certificates/download").Match((await fixture.Smtp.WaitForMessageToAsync("ana@jrn.example.org")).TextBody!).Value);
         var first = await app.WithDbAsync(db => db.Certificates.AsNoTracking().SingleAsync(c => c.AuthorityId == ana && c.Status == CertificateStatus.Valid));
         var (_, list) = await staff.GetPageAsync($"/certificates?cohort={cohort}");
-        await staff.SubmitAsync(list, new Dictionary<string, string?> { ["reason"] = "El nombre estaba mal escrito." }, $"tr[data-id='{first.Id}'] form[action*=revoke]");
+        await Certificates.RevocationTests.RevokeAsync(staff, list, first.Id, "El nombre estaba mal escrito.");
         await IssueAsync(staff, cohort);
         (await app.WithDbAsync(db => db.Certificates.CountAsync(c => c.AuthorityId == ana && c.Status == CertificateStatus.Valid))).Should().Be(0, "issuing again does not undo a revocation");
         var (_, revokedList) = await staff.GetPageAsync($"/certificates?cohort={cohort}");

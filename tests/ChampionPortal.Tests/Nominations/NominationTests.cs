@@ -40,6 +40,31 @@ public sealed class NominationTests(PortalFixture fixture) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task The_review_queue_opens_on_what_waits_with_a_box_to_tick_for_each()
+    {
+        var (cohort, _) = await fixture.App.AddCohortAsync("QUEUE1");
+        var place = await fixture.App.AddLocalGovernmentAsync("Ciudad de la cola", "UY");
+        for (var i = 0; i < 26; i++)
+        {
+            await fixture.App.AddInvitationAsync(cohort, await fixture.App.AddAuthorityAsync($"Aprobada {i:00}", place, "UY"));
+        }
+
+        foreach (var name in new[] { "Espera Alfa", "Espera Beta" })
+        {
+            await fixture.App.AddSubmittedNominationAsync(cohort, await fixture.App.AddAuthorityAsync(name, place, "UY"), place, "UY");
+        }
+
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        var (_, queue) = await staff.GetPageAsync($"/nominations?cohort={cohort}");
+
+        var rows = queue.QuerySelectorAll("tbody tr[data-id]").ToList();
+        rows.Should().HaveCount(25, "a page holds 25 rows and the cohort has 28 nominations");
+        rows.Take(2).Select(r => r.QuerySelector("td a")!.TextContent).Should().BeEquivalentTo(["Espera Alfa", "Espera Beta"], "what waits for review comes first");
+        rows.Take(2).Should().AllSatisfy(r => r.QuerySelector("input[type=checkbox][name=Ids]").Should().NotBeNull("each waiting nomination can be ticked for the bulk review"));
+        rows.Skip(2).Should().AllSatisfy(r => r.QuerySelector("input[type=checkbox]").Should().BeNull("a decided nomination is not reviewed again"));
+    }
+
+    [Fact]
     public async Task Rejecting_asks_for_confirmation_and_a_reason_and_the_country_office_is_told_of_every_review_by_email()
     {
         var cohort = await OpenCohortAsync("N-REJECT");

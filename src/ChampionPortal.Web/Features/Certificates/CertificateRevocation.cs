@@ -4,12 +4,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChampionPortal.Web.Features.Certificates;
 
+public sealed record RevokeConfirmation(int Id, int Cohort, string Serial, string RecipientName, string Reason);
+
 /// <summary>
 /// Staff's decisions on an issued certificate: revoke it, supersede it with one from the corrected records, or
 /// reissue a revoked one with a reason.
 /// </summary>
 public sealed class CertificateRevocation(PortalDbContext db, CertificateIssuer issuer, TimeProvider timeProvider)
 {
+    /// <summary>What the confirmation before a revocation names: the certificate and its recipient; null when it is not valid.</summary>
+    public Task<RevokeConfirmation?> ConfirmationAsync(int id, int cohort, string reason, CancellationToken cancellationToken = default) =>
+        db.Certificates.AsNoTracking().Where(c => c.Id == id && c.Status == CertificateStatus.Valid)
+            .Select(c => new RevokeConfirmation(c.Id, cohort, c.Serial, c.RecipientName.Length == 0 ? c.LocalGovernmentName : c.RecipientName, reason.Trim()))
+            .SingleOrDefaultAsync(cancellationToken);
+
     public async Task<bool> RevokeAsync(int id, string reason, CancellationToken cancellationToken = default)
     {
         var certificate = await db.Certificates.SingleOrDefaultAsync(c => c.Id == id && c.Status == CertificateStatus.Valid, cancellationToken);

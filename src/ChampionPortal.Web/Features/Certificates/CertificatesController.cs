@@ -75,8 +75,14 @@ public sealed class CertificatesController(
             : NotFound();
 
     [HttpPost("{id:int}/revoke"), Authorize(Policy = Policies.ManageCohorts)]
-    public async Task<IActionResult> Revoke(int id, int cohort, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> Revoke(int id, int cohort, string? reason, bool confirmed, CancellationToken cancellationToken)
     {
+        // A revocation is shown first with what it does; only the confirmed form revokes.
+        if (ReasonProblem(reason) is null && !confirmed && await revocation.ConfirmationAsync(id, cohort, reason!, cancellationToken) is { } confirmation)
+        {
+            return View("ConfirmRevoke", confirmation);
+        }
+
         TempData["Notice"] = ReasonProblem(reason) ?? (await revocation.RevokeAsync(id, reason!, cancellationToken) ? text["Notice_Revoked"].Value : text["Error_NotValid"].Value);
         return Redirect($"/certificates?cohort={cohort}");
     }

@@ -27,4 +27,10 @@ public sealed record MapPointView(string Name, string CountryName, MapPoint Poin
 
 public sealed record ChampionsPage(
     IReadOnlyList<CohortChoice> Cohorts, CohortChoice? Cohort, string? Country, string? Search, PagedList<Champion> Governments,
-    PagedList<Champion> People, IReadOnlyList<MapCountryView> Map, IReadOnlyList<MapPointView> Points, IReadOnlyList<(string Code, string Name)> CountryOptions);
+    PagedList<Champion> People, IReadOnlyList<MapCountryView> Map, IReadOnlyList<MapPointView> Points, IReadOnlyList<(string Code, string Name)> CountryOptions)
+{
+    public IReadOnlyList<MapLegendStep> Legend { get; init; } = [];
+}
+
+/// <summary>One step of the map's legend: the shade, and the counts of champion local governments it stands for.</summary>
+public sealed record MapLegendStep(int Shade, int From, int To);

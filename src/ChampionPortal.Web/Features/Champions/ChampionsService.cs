@@ -102,7 +102,7 @@ public sealed class ChampionsService(PortalDbContext db, SouthAmericaMap map, Ke
         {
             var count = c.Alpha2 is { } code ? governmentsPerCountry.GetValueOrDefault(code) : 0;
             var name = c.Alpha2 is { } a && names.TryGetValue(a, out var localized) ? localized : c.Name;
-            return new MapCountryView(c, name, count, count == 0 ? 0 : 1 + (int)Math.Round((count - 1) * 3.0 / Math.Max(1, most - 1)));
+            return new MapCountryView(c, name, count, ShadeOf(count, most));
         }).ToList();
         var located = await Listed(cohort.Id, CertificateKind.LocalGovernment)
             .Join(db.LocalGovernments.Where(l => l.Latitude != null && l.Longitude != null), c => c.LocalGovernmentId, l => l.Id, (c, l) => new { c.RecipientName, c.CountryCode, c.VerificationCode, l.Latitude, l.Longitude })
@@ -110,8 +110,15 @@ public sealed class ChampionsService(PortalDbContext db, SouthAmericaMap map, Ke
         var points = located
             .Select(g => map.Project(g.Latitude!.Value, g.Longitude!.Value) is { } p ? new MapPointView(g.RecipientName, NameOf(g.CountryCode), p, CertificateVerification.Grouped(g.VerificationCode)) : null)
             .OfType<MapPointView>().ToList();
-        return new ChampionsPage(cohorts, cohort, country, search, governments, people, shapes, points, countries);
+        return new ChampionsPage(cohorts, cohort, country, search, governments, people, shapes, points, countries) { Legend = Legend(most) };
     }
+
+    /// <summary>A country's shade in four steps, from its count of champion local governments and the most any country has.</summary>
+    internal static int ShadeOf(int count, int most) => count == 0 ? 0 : 1 + (int)Math.Round((count - 1) * 3.0 / Math.Max(1, most - 1));
+
+    /// <summary>The counts each shade stands for, so that the legend says numbers rather than "fewest" and "most".</summary>
+    internal static IReadOnlyList<MapLegendStep> Legend(int most) =>
+        [.. Enumerable.Range(1, most).GroupBy(count => ShadeOf(count, most)).Select(g => new MapLegendStep(g.Key, g.Min(), g.Max()))];
 
     /// <summary>How many champions of each kind each country has in the cohort's directory: kept until the cohort's figures change.</summary>
     internal async Task<DirectoryCounts> CountsAsync(int cohortId) => new(

@@ -9,9 +9,13 @@ public enum CheckInOutcome
     UnknownCode,
     NotInvited,
     NotOpen,
+
+    /// <summary>The session is over: its check-in has closed for good.</summary>
+    Closed,
 }
 
-public sealed record CheckInResult(CheckInOutcome Outcome, string? SessionTitle = null, DateTime? OpensAtUtc = null, DateTime? ClosesAtUtc = null, string? TimeZone = null)
+/// <summary>What a check-in came to; <paramref name="FromUtc"/> to <paramref name="UntilUtc"/> is the time the message speaks of (the check-in window, or the session that is over).</summary>
+public sealed record CheckInResult(CheckInOutcome Outcome, string? SessionTitle = null, DateTime? FromUtc = null, DateTime? UntilUtc = null, string? TimeZone = null)
 {
     /// <summary>The person's invitation had not been accepted: this check-in accepted it.</summary>
     public bool InvitationAccepted { get; init; }

@@ -55,8 +55,13 @@ public sealed class CheckInService(PortalDbContext db, TimeProvider timeProvider
             return new CheckInResult(CheckInOutcome.NotInvited, session.Title);
         }
 
+        if (Now > session.EndsAtUtc)
+        {
+            return new CheckInResult(CheckInOutcome.Closed, session.Title, session.StartsAtUtc, session.EndsAtUtc, session.TimeZone);
+        }
+
         var opensAt = CheckInOpensAt(session);
-        if (Now < opensAt || Now > session.EndsAtUtc)
+        if (Now < opensAt)
         {
             return new CheckInResult(CheckInOutcome.NotOpen, session.Title, opensAt, session.EndsAtUtc, session.TimeZone);
         }

@@ -8,6 +8,8 @@ namespace ChampionPortal.Web.Features.Invitations;
 /// <summary>Marker for the resources of invitations and the RSVP page (InvitationsResources.resx, .es.resx, .pt.resx).</summary>
 public sealed class InvitationsResources;
 
+public sealed record InvitationRevokeConfirmation(int Id, int Cohort, string AuthorityName);
+
 public sealed record InvitationRow(
     int Id, string AuthorityName, string CountryCode, InvitationStatus Status, DateTime ExpiresAtUtc, DateTime? SentAtUtc, DateTime? AnsweredAtUtc,
     int ReminderCount, bool DirectoryConsent, bool AcceptedAtSession, int Version) : ICountryScoped;

@@ -45,11 +45,18 @@ public sealed class InvitationsController(InvitationService invitations, IString
     }
 
     [HttpPost("{id:int}/{operation:regex(^(resend|revoke|extend)$)}"), Authorize(Policy = Policies.ReviewNominations)]
-    public async Task<IActionResult> Change(int id, string operation, int cohort, DateOnly? expiresOn, CancellationToken cancellationToken)
+    public async Task<IActionResult> Change(int id, string operation, int cohort, DateOnly? expiresOn, bool confirmed, CancellationToken cancellationToken)
     {
-        if (!await InScopeAsync(await invitations.FindAsync(id, cancellationToken)))
+        var invitation = await invitations.FindAsync(id, cancellationToken);
+        if (!await InScopeAsync(invitation))
         {
             return NotFound();
+        }
+
+        // Revoking closes the person's link for good: it is shown first with what it does, and only the confirmed form revokes.
+        if (operation == "revoke" && !confirmed)
+        {
+            return View("ConfirmRevoke", new InvitationRevokeConfirmation(id, cohort, invitation!.AuthorityName));
         }
 
         var done = operation switch

@@ -12,6 +12,17 @@ namespace ChampionPortal.Web.Features.Nominations;
 /// <summary>What a cohort's nominations are: the list, its export, a nomination's page, the overview by country and criterion, the quotas.</summary>
 public sealed class NominationOverview(PortalDbContext db, CountryOptions countryOptions, EventService events)
 {
+    /// <summary>
+    /// The review queue's order: what waits for review first, then drafts, then what is decided. Statuses are stored as
+    /// words, so ordering by the column itself would put "Approved" first.
+    /// </summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Nomination, int>> ReviewOrder = n =>
+        n.Status == NominationStatus.Submitted ? 0
+        : n.Status == NominationStatus.Draft ? 1
+        : n.Status == NominationStatus.Approved ? 2
+        : n.Status == NominationStatus.Rejected ? 3
+        : 4;
+
     public async Task<NominationListPage> ListAsync(NominationListQuery query, CountryScope scope, CancellationToken cancellationToken = default)
     {
         var nominations = Filter(scope.Apply(db.Nominations.AsNoTracking()), query);
@@ -23,8 +34,8 @@ public sealed class NominationOverview(PortalDbContext db, CountryOptions countr
             "-country" => nominations.OrderByDescending(n => n.CountryCode).ThenBy(n => n.Authority!.SearchKey),
             "criteria" => nominations.OrderBy(n => n.CriteriaMet).ThenBy(n => n.Id),
             "-criteria" => nominations.OrderByDescending(n => n.CriteriaMet).ThenBy(n => n.Id),
-            "-status" => nominations.OrderByDescending(n => n.Status).ThenBy(n => n.SubmittedAtUtc).ThenBy(n => n.Id),
-            _ => nominations.OrderBy(n => n.Status).ThenBy(n => n.SubmittedAtUtc).ThenBy(n => n.Id),
+            "-status" => nominations.OrderByDescending(ReviewOrder).ThenBy(n => n.SubmittedAtUtc).ThenBy(n => n.Id),
+            _ => nominations.OrderBy(ReviewOrder).ThenBy(n => n.SubmittedAtUtc).ThenBy(n => n.Id),
         };
         var results = await nominations.ToPagedListAsync(query, page => page.Select(n => new NominationRow(
             n.Id, n.Authority!.FullName, n.LocalGovernment!.Name, n.CountryCode, n.Cohort!.Code, n.Status, n.CriteriaMet, n.SubmittedAtUtc)), cancellationToken);
