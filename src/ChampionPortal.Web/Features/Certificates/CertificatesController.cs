@@ -77,13 +77,15 @@ public sealed class CertificatesController(
     [HttpPost("{id:int}/revoke"), Authorize(Policy = Policies.ManageCohorts)]
     public async Task<IActionResult> Revoke(int id, int cohort, string? reason, bool confirmed, CancellationToken cancellationToken)
     {
+        var problem = ReasonProblem(reason);
+
         // A revocation is shown first with what it does; only the confirmed form revokes.
-        if (ReasonProblem(reason) is null && !confirmed && await revocation.ConfirmationAsync(id, cohort, reason!, cancellationToken) is { } confirmation)
+        if (problem is null && !confirmed && await revocation.ConfirmationAsync(id, cohort, reason!, cancellationToken) is { } confirmation)
         {
             return View("ConfirmRevoke", confirmation);
         }
 
-        TempData["Notice"] = ReasonProblem(reason) ?? (await revocation.RevokeAsync(id, reason!, cancellationToken) ? text["Notice_Revoked"].Value : text["Error_NotValid"].Value);
+        TempData["Notice"] = problem ?? (await revocation.RevokeAsync(id, reason!, cancellationToken) ? text["Notice_Revoked"].Value : text["Error_NotValid"].Value);
         return Redirect($"/certificates?cohort={cohort}");
     }
 

@@ -12,7 +12,6 @@ public enum CohortContent
     Nominations,
     Invitations,
     WorkshopOutputs,
-    Publications,
 }
 
 /// <summary>The cohort a page opens on and the cohorts its switcher offers.</summary>
@@ -88,7 +87,6 @@ public sealed class CohortInFocus(PortalDbContext db, EventService events, IHttp
         CohortContent.Nominations => db.Nominations.Select(n => n.CohortId),
         CohortContent.Invitations => db.Invitations.Select(i => i.CohortId),
         CohortContent.WorkshopOutputs => db.LocalActions.Select(a => a.CohortId).Concat(db.AgendaItems.Select(a => a.CohortId)),
-        CohortContent.Publications => db.Publications.Select(p => p.CohortId),
         _ => throw new ArgumentOutOfRangeException(nameof(content)),
     };
 
