@@ -18,7 +18,7 @@ public sealed class CertificatesController(
     IStringLocalizer<CertificatesResources> text) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(int? cohort, CancellationToken cancellationToken) => View(await overview.ListAsync(User, cohort, cancellationToken));
+    public async Task<IActionResult> Index(CertificateListQuery query, CancellationToken cancellationToken) => View(await overview.ListAsync(User, query, cancellationToken));
 
     /// <summary>Starts a background issuance; the certificates page then shows its progress.</summary>
     [HttpPost("issue"), Authorize(Policy = Policies.ManageCohorts)]

@@ -12,6 +12,9 @@ public enum CohortContent
     Nominations,
     Invitations,
     WorkshopOutputs,
+
+    /// <summary>Attendance to recognize, or certificates issued.</summary>
+    Recognition,
 }
 
 /// <summary>The cohort a page opens on and the cohorts its switcher offers.</summary>
@@ -87,6 +90,7 @@ public sealed class CohortInFocus(PortalDbContext db, EventService events, IHttp
         CohortContent.Nominations => db.Nominations.Select(n => n.CohortId),
         CohortContent.Invitations => db.Invitations.Select(i => i.CohortId),
         CohortContent.WorkshopOutputs => db.LocalActions.Select(a => a.CohortId).Concat(db.AgendaItems.Select(a => a.CohortId)),
+        CohortContent.Recognition => db.Certificates.Select(c => c.CohortId).Concat(db.Attendances.Select(a => a.CohortId)),
         _ => throw new ArgumentOutOfRangeException(nameof(content)),
     };
 
