@@ -19,7 +19,7 @@ public sealed partial class InvitationTests(MailPortalFixture fixture) : IClassF
         var message = await fixture.Smtp.WaitForMessageToAsync(email);
 
         message.Subject.Should().StartWith("Convite:");
-        message.TextBody.Should().Contain("As sessões:").And.Contain("- Foro de lanzamiento — Foro: quinta-feira, 10 de dezembro de 2026, 10:00–12:00 (America/Sao Paulo",
+        message.TextBody.Should().Contain("As sessões:").And.Contain("- Foro de lanzamiento — Foro: quinta-feira, 10 de dezembro de 2026, 10:00–12:00 (horário de São Paulo",
             "the e-mail says when, in the session's own time");
         var checkIn = System.Text.RegularExpressions.Regex.Match(message.TextBody!, @"https?://\S+/check-in/invitation/\S+").Value;
         checkIn.Should().NotBeEmpty("the check-in page sends people to the check-in link of their invitation e-mail");

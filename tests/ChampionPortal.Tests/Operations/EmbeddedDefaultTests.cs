@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChampionPortal.Tests.Operations;
 
-public sealed class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture) : IClassFixture<EmbeddedDefaultFixture>
+public sealed partial class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture) : IClassFixture<EmbeddedDefaultFixture>
 {
     [Fact]
     public async Task The_portal_starts_on_sqlite_with_the_demo_cohort_shaped_like_2023()
@@ -159,6 +159,8 @@ public sealed class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture) : IClas
         var shown = pages.Where(p => p.Status == HttpStatusCode.OK && p.Page is not null).ToList();
         var html = shown.Select(p => (p.Path, p.Page!.Source.Text));
         (await HtmlValidator.ValidateAsync($"{email?.Split('@')[0] ?? "visitor"}-{language}", html)).Should().BeEmpty("every page is valid HTML");
+        shown.SelectMany(p => IanaZoneId().Matches(p.Page!.Body!.TextContent).Select(m => $"{p.Path}: \"{m.Value}\"")).Distinct()
+            .Should().BeEmpty("a time zone is named as its readers say it (\"hora de São Paulo\"), not by its IANA id");
 
         // A visitor reads the browser's language; an account its own preference, on every page alike.
         var expected = email is null ? language : pages[0].Page!.DocumentElement.GetAttribute("lang");
@@ -205,4 +207,7 @@ public sealed class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture) : IClas
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).Should().Be("Healthy");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(America|Pacific)/[A-Z][A-Za-z_/ ]+")]
+    private static partial System.Text.RegularExpressions.Regex IanaZoneId();
 }

@@ -11,6 +11,21 @@ public static class SessionTimes
         var start = ZonedTime.ToLocal(startsAtUtc, zone);
         var end = ZonedTime.ToLocal(endsAtUtc, zone);
         var culture = CultureInfo.CurrentCulture;
-        return $"{start.ToString("D", culture)}, {start.ToString("t", culture)}–{end.ToString("t", culture)} ({zone.Replace('_', ' ')}, {ZonedTime.OffsetLabel(startsAtUtc, zone)})";
+        return $"{start.ToString("D", culture)}, {start.ToString("t", culture)}–{end.ToString("t", culture)} ({ZoneName(zone)}, {ZonedTime.OffsetLabel(startsAtUtc, zone)})";
+    }
+
+    /// <summary>A zone as a reader says it, "hora de São Paulo", in the current language; no IANA id on a page.</summary>
+    public static string ZoneName(string zone)
+    {
+        var language = Infrastructure.Localization.PortalCultures.Current;
+        var place = Domain.CountryTimeZones.PlaceOf(zone, language);
+
+        // CLDR's pattern for a zone named by its city, in each of the portal's languages.
+        return language switch
+        {
+            "es" => $"hora de {place}",
+            "pt" => $"horário de {place}",
+            _ => $"{place} time",
+        };
     }
 }
