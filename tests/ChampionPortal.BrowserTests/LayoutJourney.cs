@@ -20,6 +20,14 @@ public sealed class LayoutJourney(EmbeddedBrowserFixture fixture) : IClassFixtur
             .map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''))
         """;
 
+    // Words of a drawing on the page (chart labels and values) as small as they are drawn, at most three.
+    private const string TinyChartText = """
+        () => [...document.querySelectorAll('svg text')]
+            .filter(t => { const r = t.getBoundingClientRect(); return r.width > 0 && t.textContent.trim().length > 0 && r.height < 10; })
+            .slice(0, 3)
+            .map(t => t.textContent.trim())
+        """;
+
     [Theory]
     [InlineData(null, "pt")]
     [InlineData("admin@demo.example.org", "pt")]
@@ -59,6 +67,10 @@ public sealed class LayoutJourney(EmbeddedBrowserFixture fixture) : IClassFixtur
                     var culprits = await page.EvaluateAsync<string[]>(Overflowing);
                     problems.Add($"{at}: the page scrolls sideways by {overflow} px ({string.Join(", ", culprits)})");
                 }
+
+                // A drawing scaled down to the window shrinks its words with it: below 10 px high they cannot be read.
+                var tiny = await page.EvaluateAsync<string[]>(TinyChartText);
+                problems.AddRange(tiny.Select(text => $"{at}: the chart text '{text}' is too small to read"));
 
                 var bar = await page.Locator("header.portal-topbar").BoundingBoxAsync();
                 if (bar!.Height > 80)
