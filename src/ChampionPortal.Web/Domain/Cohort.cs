@@ -13,7 +13,10 @@ public class Cohort : IVersioned
 {
     public int Id { get; set; }
     public required string Code { get; set; }
+    /// <summary>The cohort's name in English, required; <see cref="NameEs"/> and <see cref="NamePt"/> are optional and fall back to it.</summary>
     public required string Name { get; set; }
+    public string? NameEs { get; set; }
+    public string? NamePt { get; set; }
     public DateOnly StartDate { get; set; }
     public DateOnly EndDate { get; set; }
     public CohortStatus Status { get; set; }

@@ -188,7 +188,7 @@ public sealed class CohortEventSessionTests(PortalFixture fixture) : IClassFixtu
         ["Form.EndTime"] = end,
     };
 
-    private static async Task<string> CreateAsync(PortalClient client, string formUrl, Dictionary<string, string?> values)
+    internal static async Task<string> CreateAsync(PortalClient client, string formUrl, Dictionary<string, string?> values)
     {
         var (_, form) = await client.GetPageAsync(formUrl);
         var (response, page) = await client.SubmitAsync(form, values);

@@ -171,6 +171,8 @@ public sealed partial class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture)
             var english = new Localization.EnglishLeftovers(expected!);
             shown.SelectMany(p => english.On(p.Page!).Select(text => $"{p.Path}: {text}")).Distinct()
                 .Should().BeEmpty($"no English is left on a page in {expected}");
+            shown.Where(p => p.Page!.Body!.TextContent.Contains("(demo data)", StringComparison.Ordinal)).Select(p => p.Path)
+                .Should().BeEmpty($"the demo cohorts have their names in {expected}");
             shown.SelectMany(p => Localization.LocalizedPagesWalkTests.OneWithPlural().Matches(p.Page!.Body!.TextContent).Select(m => $"{p.Path}: \"{m.Value}\"")).Distinct()
                 .Should().BeEmpty("a count of one takes the singular");
         }

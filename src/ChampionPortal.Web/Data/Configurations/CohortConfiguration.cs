@@ -10,6 +10,8 @@ public sealed class CohortConfiguration : IEntityTypeConfiguration<Cohort>
     {
         builder.Property(c => c.Code).HasMaxLength(20);
         builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.NameEs).HasMaxLength(200);
+        builder.Property(c => c.NamePt).HasMaxLength(200);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(c => c.Code).IsUnique();
     }

@@ -119,7 +119,7 @@ public sealed class AgendaService(
 
     public async Task<SystematizationPage?> SystematizationAsync(int cohortId, CancellationToken cancellationToken = default)
     {
-        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
+        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => PortalCultures.Pick(c.Name, c.NameEs, c.NamePt)).SingleOrDefaultAsync(cancellationToken);
         if (cohort is null)
         {
             return null;

@@ -45,7 +45,7 @@ public sealed class CertificateArtworkStore(PortalDbContext db, TimeProvider tim
             .Select(c => new
             {
                 c.Id,
-                c.Name,
+                Name = PortalCultures.Pick(c.Name, c.NameEs, c.NamePt),
                 Rules = db.RecognitionRules.Where(r => r.CohortId == c.Id).Select(r => new { r.SignatoryName, r.SignatoryTitle, r.SignatoryTitleEs, r.SignatoryTitlePt }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);

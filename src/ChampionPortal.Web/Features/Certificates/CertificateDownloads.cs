@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Account;
+using ChampionPortal.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +36,7 @@ public sealed class CertificateDownloads(PortalDbContext db, IDataProtectionProv
         }
 
         var c = await db.Certificates.AsNoTracking().Where(x => x.Id == id && x.Kind == CertificateKind.Person && x.RecipientName != "")
-            .Select(x => new { x.AuthorityId, x.RecipientName, Cohort = x.Cohort!.Name, x.Status, x.RevokedAtUtc, x.VerificationCode, x.IssuedOn })
+            .Select(x => new { x.AuthorityId, x.RecipientName, Cohort = PortalCultures.Pick(x.Cohort!.Name, x.Cohort.NameEs, x.Cohort.NamePt), x.Status, x.RevokedAtUtc, x.VerificationCode, x.IssuedOn })
             .SingleOrDefaultAsync(cancellationToken);
         return c is null
             ? null

@@ -153,7 +153,7 @@ public sealed class CertificateIssuer(
         (string Identity, string Salt)? identity = recipient.Person is { } person ? OpenBadgeCredentials.HashedEmail(person.Email) : null;
         var pdf = renderer.Render(new CertificateContent(
             recipient.Kind, language, recipient.Name, recipient.Position, recipient.LocalGovernmentName, PortalCultures.Pick(country.NameEn, country.NameEs, country.NamePt, language),
-            cohort.Name, issuedOn, rules.SignatoryName, SignatoryTitleIn(rules, language), serial, CertificateVerification.Grouped(code), CertificateNotice.Link(urls, baseUrl, $"/verify/{CertificateVerification.Grouped(code)}"), context.Artwork));
+            PortalCultures.Pick(cohort.Name, cohort.NameEs, cohort.NamePt, language), issuedOn, rules.SignatoryName, SignatoryTitleIn(rules, language), serial, CertificateVerification.Grouped(code), CertificateNotice.Link(urls, baseUrl, $"/verify/{CertificateVerification.Grouped(code)}"), context.Artwork));
         return new Certificate
         {
             CohortId = cohort.Id,

@@ -22,7 +22,7 @@ public sealed class CertificateNotice(EmailRenderer emails, IEmailSender sender,
         var language = PortalCultures.ForRecipient(person.PreferredLanguage);
         var (subject, html, body) = await emails.RenderAsync(
             "CertificateIssued",
-            new CertificateIssuedEmail(person.FullName, cohort.Name, Link(urls, baseUrl, downloads.LinkPath(certificate.Id)), Link(urls, baseUrl, $"/verify/{CertificateVerification.Grouped(certificate.VerificationCode)}")),
+            new CertificateIssuedEmail(person.FullName, PortalCultures.Pick(cohort.Name, cohort.NameEs, cohort.NamePt, language), Link(urls, baseUrl, downloads.LinkPath(certificate.Id)), Link(urls, baseUrl, $"/verify/{CertificateVerification.Grouped(certificate.VerificationCode)}")),
             language);
         await sender.SendAsync(new EmailMessage(person.Email, person.FullName, subject, html, body), cancellationToken);
     }

@@ -5,6 +5,7 @@ using ChampionPortal.Web.Features.Eligibility;
 using ChampionPortal.Web.Features.Events;
 using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChampionPortal.Web.Features.Certificates;
@@ -105,7 +106,7 @@ public sealed class CertificateOverview(PortalDbContext db, EligibilityService e
 
         var countries = await query.Select(c => c.CountryCode).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
         var rows = await Filter(query, list).ToPagedListAsync(list, page => page
-            .Select(c => new CertificateRow(c.Id, c.Kind, c.Serial, c.RecipientName, c.LocalGovernmentName, c.CountryCode, c.Cohort!.Name, c.IssuedOn, c.Status, c.VerificationCode, c.AuthorityId, c.LocalGovernmentId)),
+            .Select(c => new CertificateRow(c.Id, c.Kind, c.Serial, c.RecipientName, c.LocalGovernmentName, c.CountryCode, PortalCultures.Pick(c.Cohort!.Name, c.Cohort.NameEs, c.Cohort.NamePt), c.IssuedOn, c.Status, c.VerificationCode, c.AuthorityId, c.LocalGovernmentId)),
             cancellationToken);
         var cohortId = list.Cohort;
         var cohortName = cohorts.FirstOrDefault(c => c.Id == cohortId)?.Name;

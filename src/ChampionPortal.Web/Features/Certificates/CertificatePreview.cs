@@ -28,7 +28,7 @@ public sealed class CertificatePreview(
         const string sample = "SAMP-LE00-0000";
         return renderer.Render(new CertificateContent(
             CertificateKind.Person, language, "Conceição Nuñez Añasco", "Secretária Municipal de Assistência Social", "Niterói",
-            PortalCultures.Pick(brazil.NameEn, brazil.NameEs, brazil.NamePt, language), cohort.Name, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime),
+            PortalCultures.Pick(brazil.NameEn, brazil.NameEs, brazil.NamePt, language), PortalCultures.Pick(cohort.Name, cohort.NameEs, cohort.NamePt, language), DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime),
             rules.SignatoryName, CertificateIssuer.SignatoryTitleIn(rules, language), $"CLA-{cohort.Code}-0000", sample, urls.Absolute($"/verify/{sample}"),
             await artwork.ForCertificateAsync(cohortId, cancellationToken)));
     }

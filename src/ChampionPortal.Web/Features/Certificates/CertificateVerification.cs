@@ -26,7 +26,7 @@ public sealed class CertificateVerification(PortalDbContext db)
         }
 
         var c = await db.Certificates.AsNoTracking().Where(x => x.VerificationCode == normalized)
-            .Select(x => new { x.Status, x.Kind, x.RecipientName, x.LocalGovernmentName, x.CountryCode, Cohort = x.Cohort!.Name, x.IssuedOn, x.RevokedAtUtc, x.SupersededById })
+            .Select(x => new { x.Status, x.Kind, x.RecipientName, x.LocalGovernmentName, x.CountryCode, Cohort = PortalCultures.Pick(x.Cohort!.Name, x.Cohort.NameEs, x.Cohort.NamePt), x.IssuedOn, x.RevokedAtUtc, x.SupersededById })
             .SingleOrDefaultAsync(cancellationToken);
         if (c is null)
         {

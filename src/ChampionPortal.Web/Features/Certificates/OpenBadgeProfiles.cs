@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Infrastructure.Email;
+using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -74,7 +75,7 @@ public sealed class OpenBadgeProfiles(PortalDbContext db, IssuerKeys keys, Publi
     {
         CertificateKind? parsed = kind switch { PersonKind => CertificateKind.Person, LocalGovernmentKind => CertificateKind.LocalGovernment, _ => null };
         if (parsed is not { } certificateKind
-            || await db.Cohorts.AsNoTracking().Where(c => c.Code == cohortCode).Select(c => new { c.Code, c.Name }).SingleOrDefaultAsync(cancellationToken) is not { } cohort)
+            || await db.Cohorts.AsNoTracking().Where(c => c.Code == cohortCode).Select(c => new { c.Code, Name = PortalCultures.Pick(c.Name, c.NameEs, c.NamePt) }).SingleOrDefaultAsync(cancellationToken) is not { } cohort)
         {
             return null;
         }

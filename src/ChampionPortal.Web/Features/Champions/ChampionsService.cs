@@ -20,7 +20,7 @@ public sealed class ChampionsService(PortalDbContext db, SouthAmericaMap map, Ke
     {
         var standing = db.Certificates.Standing();
         return await db.Cohorts.AsNoTracking().Where(c => standing.Any(x => x.CohortId == c.Id))
-            .OrderByDescending(c => c.StartDate).Select(c => new CohortChoice(c.Id, c.Code, c.Name)).ToListAsync(cancellationToken);
+            .OrderByDescending(c => c.StartDate).Select(c => new CohortChoice(c.Id, c.Code, PortalCultures.Pick(c.Name, c.NameEs, c.NamePt))).ToListAsync(cancellationToken);
     }
 
     /// <summary>Champions listed per page of each list (local governments, people).</summary>

@@ -18,20 +18,21 @@ public sealed record CohortSessionSummary(int Id, string Code, string Title, Dat
 public sealed record CohortEventSummary(int Id, EventKind Kind, string Name, IReadOnlyList<CohortSessionSummary> Sessions);
 
 public sealed record CohortDetails(
-    int Id, string Code, string Name, DateOnly StartDate, DateOnly EndDate, CohortStatus Status, int Version, IReadOnlyList<CohortEventSummary> Events);
+    int Id, string Code, string Name, DateOnly StartDate, DateOnly EndDate, CohortStatus Status, int Version, IReadOnlyList<CohortEventSummary> Events)
+{
+    public string? NameEs { get; init; }
+    public string? NamePt { get; init; }
 
-public sealed class CohortForm : IValidatableObject, IVersionedForm
+    public string DisplayName => Infrastructure.Localization.PortalCultures.Pick(Name, NameEs, NamePt);
+}
+
+public sealed class CohortForm : NamedInThreeLanguagesForm, IValidatableObject, IVersionedForm
 {
     [Required(ErrorMessage = "Validation_Required")]
     [StringLength(20, ErrorMessage = "Validation_MaxLength")]
     [RegularExpression("^[A-Za-z0-9][A-Za-z0-9-]*$", ErrorMessage = "Validation_Code")]
     [Display(Name = "Field_Code")]
     public string? Code { get; set; }
-
-    [Required(ErrorMessage = "Validation_Required")]
-    [StringLength(200, ErrorMessage = "Validation_MaxLength")]
-    [Display(Name = "Field_Name")]
-    public string? Name { get; set; }
 
     [Required(ErrorMessage = "Validation_Required")]
     [Display(Name = "Field_StartDate")]

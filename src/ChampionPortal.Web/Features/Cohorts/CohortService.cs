@@ -14,7 +14,8 @@ public sealed class CohortService(PortalDbContext db)
         var cohorts = db.Cohorts.AsNoTracking();
         if (query.Q?.Trim().ToLowerInvariant() is { Length: > 0 } term)
         {
-            cohorts = cohorts.Where(c => c.Code.ToLower().Contains(term) || c.Name.ToLower().Contains(term));
+            cohorts = cohorts.Where(c => c.Code.ToLower().Contains(term) || c.Name.ToLower().Contains(term)
+                || (c.NameEs != null && c.NameEs.ToLower().Contains(term)) || (c.NamePt != null && c.NamePt.ToLower().Contains(term)));
         }
 
         if (query.Status is { } status)
@@ -32,14 +33,14 @@ public sealed class CohortService(PortalDbContext db)
             _ => cohorts.OrderByDescending(c => c.StartDate).ThenByDescending(c => c.Id),
         };
         var results = await cohorts.ToPagedListAsync(query, page => page.Select(c => new CohortRow(
-            c.Id, c.Code, c.Name, c.StartDate, c.EndDate, c.Status, c.Events.Count, db.Sessions.Count(s => s.CohortId == c.Id))), cancellationToken);
+            c.Id, c.Code, PortalCultures.Pick(c.Name, c.NameEs, c.NamePt), c.StartDate, c.EndDate, c.Status, c.Events.Count, db.Sessions.Count(s => s.CohortId == c.Id))), cancellationToken);
         return new CohortListPage(query, results);
     }
 
     public async Task<CohortDetails?> FindAsync(int id, CancellationToken cancellationToken = default)
     {
         var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == id)
-            .Select(c => new { c.Id, c.Code, c.Name, c.StartDate, c.EndDate, c.Status, c.Version })
+            .Select(c => new { c.Id, c.Code, c.Name, c.NameEs, c.NamePt, c.StartDate, c.EndDate, c.Status, c.Version })
             .SingleOrDefaultAsync(cancellationToken);
         if (cohort is null)
         {
@@ -53,13 +54,19 @@ public sealed class CohortService(PortalDbContext db)
                 .Select(s => new CohortSessionSummary(s.Id, s.Code, PortalCultures.Pick(s.Title, s.TitleEs, s.TitlePt), s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.Modality))
                 .ToList()))
             .ToListAsync(cancellationToken);
-        return new CohortDetails(cohort.Id, cohort.Code, cohort.Name, cohort.StartDate, cohort.EndDate, cohort.Status, cohort.Version, events);
+        return new CohortDetails(cohort.Id, cohort.Code, cohort.Name, cohort.StartDate, cohort.EndDate, cohort.Status, cohort.Version, events)
+        {
+            NameEs = cohort.NameEs,
+            NamePt = cohort.NamePt,
+        };
     }
 
     public static CohortForm FormFrom(CohortDetails details) => new()
     {
         Code = details.Code,
         Name = details.Name,
+        NameEs = details.NameEs,
+        NamePt = details.NamePt,
         StartDate = details.StartDate,
         EndDate = details.EndDate,
         Status = details.Status,
@@ -88,6 +95,8 @@ public sealed class CohortService(PortalDbContext db)
     {
         cohort.Code = form.Code!.Trim();
         cohort.Name = form.Name!.Trim();
+        cohort.NameEs = PortalCultures.Translation(form.NameEs);
+        cohort.NamePt = PortalCultures.Translation(form.NamePt);
         cohort.StartDate = form.StartDate!.Value;
         cohort.EndDate = form.EndDate!.Value;
         cohort.Status = form.Status!.Value;

@@ -69,8 +69,8 @@ public sealed class CohortsController(CohortService cohorts, IStringLocalizer<Co
 
     private DeleteConfirmation Confirmation(CohortDetails details) => new(
         text["Cohort_DeleteTitle"],
-        [new(text["Cohorts_Title"], "/cohorts"), new(details.Name, $"/cohorts/{details.Id}"), new(text["Cohort_DeleteTitle"])],
-        text["Cohort_DeleteQuestion", details.Name],
+        [new(text["Cohorts_Title"], "/cohorts"), new(details.DisplayName, $"/cohorts/{details.Id}"), new(text["Cohort_DeleteTitle"])],
+        text["Cohort_DeleteQuestion", details.DisplayName],
         details.Events.Count > 0 ? text["Error_CohortHasEvents"].Value : null,
         $"/cohorts/{details.Id}/delete",
         details.Version,

@@ -129,6 +129,8 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
         {
             Code = CohortCode,
             Name = "2023 — first cohort (demo data)",
+            NameEs = "2023 — primera cohorte (datos de demostración)",
+            NamePt = "2023 — primeira coorte (dados de demonstração)",
             StartDate = new DateOnly(2023, 10, 1),
             EndDate = new DateOnly(2023, 12, 31),
             Status = CohortStatus.Closed,
@@ -167,6 +169,8 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
         {
             Code = "2025",
             Name = "2025 — second cohort (demo data)",
+            NameEs = "2025 — segunda cohorte (datos de demostración)",
+            NamePt = "2025 — segunda coorte (dados de demonstração)",
             StartDate = new DateOnly(2025, 9, 1),
             EndDate = new DateOnly(2026, 12, 15),
             Status = CohortStatus.Open,

@@ -74,7 +74,7 @@ public sealed class DisseminationService(
     /// <summary>Sends the dissemination; the number of recipients, or the key of the reason nothing was sent.</summary>
     public async Task<(int Recipients, string? Error)> SendAsync(int cohortId, DisseminationForm form, CancellationToken cancellationToken = default)
     {
-        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
+        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => PortalCultures.Pick(c.Name, c.NameEs, c.NamePt)).SingleOrDefaultAsync(cancellationToken);
         if (cohort is null)
         {
             return (0, "Error_NoCohort");
@@ -151,7 +151,7 @@ public sealed class DisseminationService(
         }
 
         var d = recipient.Dissemination!;
-        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == d.CohortId).Select(c => c.Name).SingleAsync(cancellationToken);
+        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == d.CohortId).Select(c => PortalCultures.Pick(c.Name, c.NameEs, c.NamePt)).SingleAsync(cancellationToken);
         var items = new List<MaterialItem>();
         foreach (var id in new[] { d.AgendaPublicationId, d.MappingPublicationId }.OfType<int>())
         {

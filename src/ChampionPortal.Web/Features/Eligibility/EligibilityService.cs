@@ -1,5 +1,6 @@
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChampionPortal.Web.Features.Eligibility;
@@ -58,7 +59,7 @@ public sealed class EligibilityService(PortalDbContext db, TimeProvider timeProv
 
     public async Task<EligibilityPage?> EvaluateAsync(int cohortId, CancellationToken cancellationToken = default)
     {
-        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
+        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => PortalCultures.Pick(c.Name, c.NameEs, c.NamePt)).SingleOrDefaultAsync(cancellationToken);
         if (cohort is null)
         {
             return null;
@@ -163,8 +164,8 @@ public sealed class EligibilityService(PortalDbContext db, TimeProvider timeProv
         rules.RequireAcceptedInvitation = form.RequireAcceptedInvitation;
         rules.SignatoryName = string.IsNullOrWhiteSpace(form.SignatoryName) ? null : form.SignatoryName.Trim();
         rules.SignatoryTitle = string.IsNullOrWhiteSpace(form.SignatoryTitle) ? null : form.SignatoryTitle.Trim();
-        rules.SignatoryTitleEs = string.IsNullOrWhiteSpace(form.SignatoryTitleEs) ? null : form.SignatoryTitleEs.Trim();
-        rules.SignatoryTitlePt = string.IsNullOrWhiteSpace(form.SignatoryTitlePt) ? null : form.SignatoryTitlePt.Trim();
+        rules.SignatoryTitleEs = Infrastructure.Localization.PortalCultures.Translation(form.SignatoryTitleEs);
+        rules.SignatoryTitlePt = Infrastructure.Localization.PortalCultures.Translation(form.SignatoryTitlePt);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -29,7 +29,7 @@ public sealed record EventDetails(
     public string DisplayName => PortalCultures.Pick(Name, NameEs, NamePt);
 }
 
-public sealed class EventForm : IValidatableObject, IVersionedForm
+public sealed class EventForm : NamedInThreeLanguagesForm, IValidatableObject, IVersionedForm
 {
     [Required(ErrorMessage = "Validation_Required")]
     [Display(Name = "Field_Cohort")]
@@ -38,19 +38,6 @@ public sealed class EventForm : IValidatableObject, IVersionedForm
     [Required(ErrorMessage = "Validation_Required")]
     [Display(Name = "Field_EventKind")]
     public EventKind? Kind { get; set; }
-
-    [Required(ErrorMessage = "Validation_Required")]
-    [StringLength(200, ErrorMessage = "Validation_MaxLength")]
-    [Display(Name = "Field_NameEnglish")]
-    public string? Name { get; set; }
-
-    [StringLength(200, ErrorMessage = "Validation_MaxLength")]
-    [Display(Name = "Field_NameSpanish")]
-    public string? NameEs { get; set; }
-
-    [StringLength(200, ErrorMessage = "Validation_MaxLength")]
-    [Display(Name = "Field_NamePortuguese")]
-    public string? NamePt { get; set; }
 
     [Required(ErrorMessage = "Validation_Required")]
     [Display(Name = "Field_TimeZone")]

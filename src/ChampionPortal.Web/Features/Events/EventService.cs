@@ -44,12 +44,12 @@ public sealed class EventService(PortalDbContext db)
 
     public Task<List<CohortOption>> CohortOptionsAsync(CancellationToken cancellationToken = default) =>
         db.Cohorts.AsNoTracking().OrderByDescending(c => c.StartDate).ThenByDescending(c => c.Id)
-            .Select(c => new CohortOption(c.Id, c.Code, c.Name)).ToListAsync(cancellationToken);
+            .Select(c => new CohortOption(c.Id, c.Code, PortalCultures.Pick(c.Name, c.NameEs, c.NamePt))).ToListAsync(cancellationToken);
 
     public async Task<EventDetails?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         await db.Events.AsNoTracking().Where(e => e.Id == id)
             .Select(e => new EventDetails(
-                e.Id, e.CohortId, e.Cohort!.Code, e.Cohort.Name, e.Kind, e.Name, e.DefaultTimeZone, e.Version,
+                e.Id, e.CohortId, e.Cohort!.Code, PortalCultures.Pick(e.Cohort.Name, e.Cohort.NameEs, e.Cohort.NamePt), e.Kind, e.Name, e.DefaultTimeZone, e.Version,
                 e.Sessions.OrderBy(s => s.StartsAtUtc)
                     .Select(s => new CohortSessionSummary(s.Id, s.Code, PortalCultures.Pick(s.Title, s.TitleEs, s.TitlePt), s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.Modality))
                     .ToList())
@@ -93,8 +93,8 @@ public sealed class EventService(PortalDbContext db)
     {
         target.Kind = form.Kind!.Value;
         target.Name = form.Name!.Trim();
-        target.NameEs = string.IsNullOrWhiteSpace(form.NameEs) ? null : form.NameEs.Trim();
-        target.NamePt = string.IsNullOrWhiteSpace(form.NamePt) ? null : form.NamePt.Trim();
+        target.NameEs = PortalCultures.Translation(form.NameEs);
+        target.NamePt = PortalCultures.Translation(form.NamePt);
         target.DefaultTimeZone = form.DefaultTimeZone!;
     }
 }

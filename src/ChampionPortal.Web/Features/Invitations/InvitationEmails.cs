@@ -1,6 +1,7 @@
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Infrastructure.Email;
+using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,8 +13,9 @@ public sealed class InvitationEmails(PortalDbContext db, EmailRenderer renderer,
     private readonly Dictionary<int, IReadOnlyList<InvitationSession>> sessionsByCohort = [];
 
     /// <summary>Sends the person a new personal link (the invitation, or a reminder); the link is added to the invitation, to be saved with it.</summary>
-    public async Task SendLinkAsync(Invitation invitation, Authority authority, string cohortName, bool reminder, CancellationToken cancellationToken)
+    public async Task SendLinkAsync(Invitation invitation, Authority authority, Cohort cohort, bool reminder, CancellationToken cancellationToken)
     {
+        var cohortName = PortalCultures.Pick(cohort.Name, cohort.NameEs, cohort.NamePt, authority.PreferredLanguage);
         var token = InvitationService.NewToken();
         invitation.Links.Add(new InvitationLink { TokenHash = InvitationService.Hash(token), SentAtUtc = timeProvider.GetUtcNow().UtcDateTime });
         var model = new InvitationEmail(authority.FullName, cohortName, urls.Absolute($"/rsvp/{token}?lang={authority.PreferredLanguage}"), invitation.ExpiresAtUtc, reminder)

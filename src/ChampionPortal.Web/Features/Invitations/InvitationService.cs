@@ -94,7 +94,7 @@ public sealed class InvitationService(PortalDbContext db, CohortInFocus focus, C
                 SentAtUtc = now,
             };
             db.Invitations.Add(invitation);
-            await emails.SendLinkAsync(invitation, nomination.Authority!, nomination.Cohort!.Name, reminder: false, cancellationToken);
+            await emails.SendLinkAsync(invitation, nomination.Authority!, nomination.Cohort!, reminder: false, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -106,7 +106,7 @@ public sealed class InvitationService(PortalDbContext db, CohortInFocus focus, C
     }
 
     /// <summary>A new link sent again, for invitations not yet answered; the links sent before stop working.</summary>
-    public Task<bool> ResendAsync(int id, CancellationToken cancellationToken = default) => ChangeAsync(id, async (invitation, authority, cohortName) =>
+    public Task<bool> ResendAsync(int id, CancellationToken cancellationToken = default) => ChangeAsync(id, async (invitation, authority, cohort) =>
     {
         if (invitation.Status is InvitationStatus.Accepted or InvitationStatus.Declined)
         {
@@ -116,7 +116,7 @@ public sealed class InvitationService(PortalDbContext db, CohortInFocus focus, C
         await db.InvitationLinks.Where(l => l.InvitationId == invitation.Id).ExecuteDeleteAsync(cancellationToken);
         invitation.Status = InvitationStatus.Sent;
         invitation.SentAtUtc = timeProvider.GetUtcNow().UtcDateTime;
-        await emails.SendLinkAsync(invitation, authority, cohortName, reminder: false, cancellationToken);
+        await emails.SendLinkAsync(invitation, authority, cohort, reminder: false, cancellationToken);
         return true;
     }, cancellationToken);
 
@@ -176,7 +176,7 @@ public sealed class InvitationService(PortalDbContext db, CohortInFocus focus, C
             var invitation = await db.Invitations.Include(i => i.Authority).Include(i => i.Cohort).SingleAsync(i => i.Id == id, cancellationToken);
 
             // Only the hashes of the links sent are kept, so a reminder carries a link of its own; the earlier ones still work.
-            await emails.SendLinkAsync(invitation, invitation.Authority!, invitation.Cohort!.Name, reminder: true, cancellationToken);
+            await emails.SendLinkAsync(invitation, invitation.Authority!, invitation.Cohort!, reminder: true, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             sent++;
@@ -186,7 +186,7 @@ public sealed class InvitationService(PortalDbContext db, CohortInFocus focus, C
         return sent;
     }
 
-    private async Task<bool> ChangeAsync(int id, Func<Invitation, Authority, string, Task<bool>> change, CancellationToken cancellationToken)
+    private async Task<bool> ChangeAsync(int id, Func<Invitation, Authority, Cohort, Task<bool>> change, CancellationToken cancellationToken)
     {
         var invitation = await db.Invitations.Include(i => i.Authority).Include(i => i.Cohort).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (invitation is null)
@@ -195,7 +195,7 @@ public sealed class InvitationService(PortalDbContext db, CohortInFocus focus, C
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await change(invitation, invitation.Authority!, invitation.Cohort!.Name))
+        if (!await change(invitation, invitation.Authority!, invitation.Cohort!))
         {
             return false;
         }

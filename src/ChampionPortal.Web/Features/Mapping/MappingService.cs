@@ -3,6 +3,7 @@ using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Events;
 using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ public sealed class MappingService(
     public async Task<LocalGovernmentMapping?> GovernmentAsync(ClaimsPrincipal user, int cohortId, int localGovernmentId, CancellationToken cancellationToken = default)
     {
         var government = await db.LocalGovernments.AsNoTracking().Where(l => l.Id == localGovernmentId).Select(l => new { l.Name, l.CountryCode }).SingleOrDefaultAsync(cancellationToken);
-        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
+        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => PortalCultures.Pick(c.Name, c.NameEs, c.NamePt)).SingleOrDefaultAsync(cancellationToken);
         if (government is null || cohort is null || !await authorization.AllowsAsync(user, new WorkshopGovernment(localGovernmentId, government.CountryCode), WorkshopOperations.Read))
         {
             return null;

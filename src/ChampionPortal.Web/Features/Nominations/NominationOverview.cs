@@ -4,6 +4,7 @@ using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Events;
 using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Tabular;
 using Microsoft.EntityFrameworkCore;
 
@@ -107,7 +108,7 @@ public sealed class NominationOverview(PortalDbContext db, CountryOptions countr
     {
         var details = await db.Nominations.AsNoTracking().Where(n => n.Id == id)
             .Select(n => new NominationDetails(
-                n.Id, n.CohortId, n.Cohort!.Code, n.Cohort.Name, n.AuthorityId, n.Authority!.FullName, n.Authority.Position, n.Authority.Email,
+                n.Id, n.CohortId, n.Cohort!.Code, PortalCultures.Pick(n.Cohort.Name, n.Cohort.NameEs, n.Cohort.NamePt), n.AuthorityId, n.Authority!.FullName, n.Authority.Position, n.Authority.Email,
                 n.LocalGovernment!.Name, n.CountryCode,
                 db.Countries.Where(c => c.Code == n.CountryCode).Select(c => c.NameEn).First(),
                 db.Countries.Where(c => c.Code == n.CountryCode).Select(c => c.NameEs).First(),
@@ -160,7 +161,7 @@ public sealed class NominationOverview(PortalDbContext db, CountryOptions countr
 
     public async Task<MappingOverview?> OverviewAsync(int cohortId, CountryScope scope, CancellationToken cancellationToken = default)
     {
-        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => new { c.Id, c.Code, c.Name }).SingleOrDefaultAsync(cancellationToken);
+        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => new { c.Id, c.Code, Name = PortalCultures.Pick(c.Name, c.NameEs, c.NamePt) }).SingleOrDefaultAsync(cancellationToken);
         if (cohort is null)
         {
             return null;

@@ -25,7 +25,7 @@ public sealed class NominationSubmission(PortalDbContext db, TimeProvider timePr
     public async Task<NominationEditor> EditorAsync(int? id, NominationForm form, string country, IReadOnlyList<DuplicateFlag>? duplicates = null, CancellationToken cancellationToken = default)
     {
         var openCohorts = await db.Cohorts.AsNoTracking().Where(c => c.Status == CohortStatus.Open || c.Id == form.CohortId)
-            .OrderByDescending(c => c.StartDate).Select(c => new CohortOption(c.Id, c.Code, c.Name)).ToListAsync(cancellationToken);
+            .OrderByDescending(c => c.StartDate).Select(c => new CohortOption(c.Id, c.Code, PortalCultures.Pick(c.Name, c.NameEs, c.NamePt))).ToListAsync(cancellationToken);
         var authorities = await db.Authorities.AsNoTracking().Where(a => a.CountryCode == country).OrderBy(a => a.SearchKey)
             .Select(a => new AuthorityChoice(a.Id, a.FullName, a.LocalGovernment!.Name)).ToListAsync(cancellationToken);
         var governments = await db.LocalGovernments.AsNoTracking().Where(l => l.CountryCode == country).OrderBy(l => l.SearchKey)

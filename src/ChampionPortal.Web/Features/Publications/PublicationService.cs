@@ -26,7 +26,7 @@ public sealed class PublicationService(
     public async Task<PublicationsPage?> ListAsync(int? cohortId, bool canPublish, CancellationToken cancellationToken = default)
     {
         var cohort = await db.Cohorts.AsNoTracking().Where(c => cohortId == null || c.Id == cohortId).OrderByDescending(c => c.StartDate)
-            .Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(cancellationToken);
+            .Select(c => new { c.Id, Name = PortalCultures.Pick(c.Name, c.NameEs, c.NamePt) }).FirstOrDefaultAsync(cancellationToken);
         if (cohort is null)
         {
             return null;
@@ -40,7 +40,7 @@ public sealed class PublicationService(
     /// <summary>Freezes the cohort's agenda or mapping as its next version; null when the cohort does not exist.</summary>
     public async Task<int?> PublishAsync(int cohortId, PublicationKind kind, CancellationToken cancellationToken = default)
     {
-        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
+        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => PortalCultures.Pick(c.Name, c.NameEs, c.NamePt)).SingleOrDefaultAsync(cancellationToken);
         if (cohort is null)
         {
             return null;

@@ -4,6 +4,7 @@ using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Attendance;
 using ChampionPortal.Web.Features.Imports;
 using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Tabular;
 using Microsoft.EntityFrameworkCore;
 
@@ -275,7 +276,7 @@ public sealed class CohortRegisterImport(PortalDbContext db, TimeProvider timePr
             code => code,
             code => rows.Count(r => r.Sessions.TryGetValue(code, out var v) && AttendanceWords.TryGetValue(v, out var s) && s == AttendanceStatus.Present));
         return new RegisterImportPreview(
-            cohort.Id, cohort.Name, token, fileName, emails.Count - existing, existing, newGovernments, withStatus.Count - invitationsToUpdate, invitationsToUpdate,
+            cohort.Id, PortalCultures.Pick(cohort.Name, cohort.NameEs, cohort.NamePt), token, fileName, emails.Count - existing, existing, newGovernments, withStatus.Count - invitationsToUpdate, invitationsToUpdate,
             present, [.. problems.OrderBy(p => p.RowNumber)]);
     }
 

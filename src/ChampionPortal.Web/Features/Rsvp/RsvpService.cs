@@ -29,7 +29,7 @@ public sealed class RsvpService(PortalDbContext db, AuthorityAccounts accounts, 
             .ToListAsync(cancellationToken);
         var zone = invitation.Authority!.LocalGovernment?.TimeZone ?? CountryTimeZones.DefaultFor(invitation.CountryCode);
         return new RsvpPage(
-            StateOf(invitation), token, invitation.Authority.FullName, invitation.Authority.PreferredLanguage, zone, invitation.Cohort!.Name,
+            StateOf(invitation), token, invitation.Authority.FullName, invitation.Authority.PreferredLanguage, zone, PortalCultures.Pick(invitation.Cohort!.Name, invitation.Cohort.NameEs, invitation.Cohort.NamePt),
             invitation.ExpiresAtUtc, events, invitation.Status, invitation.AnsweredAtUtc);
     }
 

@@ -137,8 +137,8 @@ public sealed class SessionService(PortalDbContext db, EventService events)
         ZonedTime.TryToUtc(form.Date.Value, form.EndTime!.Value, form.TimeZone!, out var endsAtUtc);
         session.Code = form.Code!.Trim().ToUpperInvariant();
         session.Title = form.Title!.Trim();
-        session.TitleEs = string.IsNullOrWhiteSpace(form.TitleEs) ? null : form.TitleEs.Trim();
-        session.TitlePt = string.IsNullOrWhiteSpace(form.TitlePt) ? null : form.TitlePt.Trim();
+        session.TitleEs = PortalCultures.Translation(form.TitleEs);
+        session.TitlePt = PortalCultures.Translation(form.TitlePt);
         session.StartsAtUtc = startsAtUtc;
         session.EndsAtUtc = endsAtUtc;
         session.TimeZone = form.TimeZone!;

@@ -106,6 +106,9 @@ public static class PortalCultures
     /// Picks the per-language column for the current UI culture: of reference data (all three given) or of a text staff
     /// entered (English required, Spanish and Portuguese optional). A translation left empty falls back to English.
     /// </summary>
+    /// <summary>An optional translation as entered in a form: trimmed, or null when left empty (so that reading it falls back).</summary>
+    public static string? Translation(string? entered) => string.IsNullOrWhiteSpace(entered) ? null : entered.Trim();
+
     public static string Pick(string en, string? es, string? pt) => Pick(en, es, pt, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
 
     public static string Pick(string en, string? es, string? pt, string language) =>
