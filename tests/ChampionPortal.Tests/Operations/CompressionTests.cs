@@ -31,4 +31,24 @@ public sealed class CompressionTests(PortalFixture fixture) : IClassFixture<Port
         signIn.StatusCode.Should().Be(HttpStatusCode.OK);
         signIn.Content.Headers.ContentEncoding.Should().BeEmpty("a page with an antiforgery token is not compressed (BREACH)");
     }
+
+    [Fact]
+    public async Task Pages_draw_their_text_in_WOFF2_fonts_that_swap_in_and_the_body_font_is_fetched_early()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.App.BaseAddress };
+        var css = await http.GetStringAsync("/css/site.css");
+        var faces = System.Text.RegularExpressions.Regex.Matches(css, @"@font-face\s*\{[^}]*\}").Select(m => m.Value).ToList();
+        faces.Should().NotBeEmpty().And.AllSatisfy(face => face.Should().Contain("font-display: swap").And.Contain("format(\"woff2\")").And.NotContain(".ttf"));
+        foreach (var url in faces.Select(face => System.Text.RegularExpressions.Regex.Match(face, @"url\(""\.\./([^""]+)""\)").Groups[1].Value))
+        {
+            using var font = await http.GetAsync("/" + url);
+            font.StatusCode.Should().Be(HttpStatusCode.OK, url);
+            font.Content.Headers.ContentType!.MediaType.Should().Be("font/woff2", url);
+        }
+
+        var (_, home) = await fixture.App.NewClient().GetPageAsync("/");
+        var preload = home.QuerySelector("link[rel=preload][as=font]")!;
+        preload.GetAttribute("type").Should().Be("font/woff2");
+        faces.Should().Contain(face => face.Contains(preload.GetAttribute("href")!.TrimStart('/'), StringComparison.Ordinal), "the font fetched early is one the style sheet uses");
+    }
 }
