@@ -87,6 +87,11 @@ if [ "$found" = 0 ]; then
   exit 1
 fi
 
+# Lighthouse's audit of the first view of the home and champions pages: reported, never asserted (issue 25's target is
+# a performance score of 90 or more; docs/performance.md keeps the figures). Not running it does not fail the tests.
+echo "Lighthouse, first view on a simulated slow phone:"
+timeout 900 bench/lighthouse/run || echo "Lighthouse did not run to the end (see above); the tests' result stands."
+
 # CI shows only the end of the output: repeat each failed test's name, message and first stack frames here.
 if [ "$failed" -gt 0 ]; then
   echo "Failed tests:"
