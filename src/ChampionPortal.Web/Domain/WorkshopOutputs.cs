@@ -137,7 +137,11 @@ public enum ResourceVisibility
 public class Resource : IVersioned
 {
     public int Id { get; set; }
+
+    /// <summary>The title in English, required; <see cref="TitleEs"/> and <see cref="TitlePt"/> are optional and fall back to it.</summary>
     public required string Title { get; set; }
+    public string? TitleEs { get; set; }
+    public string? TitlePt { get; set; }
     public string? Description { get; set; }
     public ResourceVisibility Visibility { get; set; }
     public DateTime CreatedAtUtc { get; set; }

@@ -31,11 +31,11 @@ public sealed partial class ResourceAndDisseminationTests(LibraryFixture fixture
         (await UploadAsync(staff, "Manual", "Public", executable, "manual.pdf")).Should().Contain("whatever its name says");
         (await UploadAsync(staff, "Manual", "Public", Pdf.Concat(new byte[1024 * 1024]).ToArray(), "big.pdf")).Should().Contain("larger than 1 MB");
         (await UploadAsync(staff, "Zip", "Public", Zip("notes.txt"), "notes.docx")).Should().Contain("whatever its name says", "a ZIP without a document part is no DOCX");
-        (await fixture.App.WithDbAsync(db => db.Resources.CountAsync())).Should().Be(0, "nothing refused is stored");
+        (await fixture.App.WithDbAsync(db => db.Resources.CountAsync(r => r.Title == "Manual" || r.Title == "Zip"))).Should().Be(0, "nothing refused is stored");
 
         (await UploadAsync(staff, "Políticas públicas con enfoque del Pacto Mundial", "Public", Pdf, "manual público.exe")).Should().BeNull();
         (await UploadAsync(staff, "Guía para campeones", "Champions", Zip("word/document.xml"), "guia.docx")).Should().BeNull();
-        var stored = await fixture.App.WithDbAsync(db => db.ResourceFiles.AsNoTracking().ToListAsync());
+        var stored = await fixture.App.WithDbAsync(db => db.ResourceFiles.AsNoTracking().Where(f => f.FileName != "handbook.pdf").ToListAsync());
         var pdf = stored.Single(f => f.ContentType == "application/pdf");
         pdf.Sha256.Should().Be(Convert.ToHexString(SHA256.HashData(Pdf)).ToLowerInvariant());
         pdf.FileName.Should().Be("manual-público.pdf", "the name keeps its letters and takes the extension of what the content is");
@@ -147,7 +147,43 @@ public sealed partial class ResourceAndDisseminationTests(LibraryFixture fixture
     }
 
     /// <summary>Uploads through the library's form; null when accepted, else the error the page shows.</summary>
-    private static async Task<string?> UploadAsync(PortalClient client, string title, string visibility, byte[] content, string fileName)
+    [Fact]
+    public async Task The_material_e_mail_names_the_cohort_and_the_resources_in_each_recipients_language()
+    {
+        var (cohort, _) = await fixture.App.AddCohortAsync("DIS3", ("WS1", EventKind.Workshop, new DateTime(2023, 11, 8, 14, 0, 0, DateTimeKind.Utc), 120, "America/Bogota"));
+        await fixture.App.WithDbAsync(async db =>
+        {
+            var named = await db.Cohorts.SingleAsync(c => c.Id == cohort);
+            (named.Name, named.NameEs, named.NamePt) = ("2023 — first cohort", "2023 — primera cohorte", "2023 — primeira coorte");
+            return await db.SaveChangesAsync();
+        });
+        var place = await fixture.App.AddLocalGovernmentAsync("Niterói DIS3", "BR");
+        var (ana, joao) = ("ana.dis3@test.example.org", "joao.dis3@test.example.org");
+        foreach (var (name, email, language) in new[] { ("Ana Dis", ana, "es"), ("João Dis", joao, "pt") })
+        {
+            var id = await fixture.App.AddAuthorityAsync(name, email, place, "BR");
+            await fixture.App.WithDbAsync(async db => { (await db.Authorities.FindAsync(id))!.PreferredLanguage = language; return await db.SaveChangesAsync(); });
+            await fixture.App.AddInvitationAsync(cohort, id, InvitationStatus.Accepted);
+        }
+
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        (await UploadAsync(staff, "Public policies at the local level", "Champions", Pdf, "handbook.pdf",
+            ("Form.TitleEs", "Políticas públicas a nivel local"), ("Form.TitlePt", "Políticas públicas no nível local"))).Should().BeNull();
+        using var spanish = await fixture.App.SignedInClientAsync(Roles.RegionalStaff, language: "es");
+        (await spanish.GetPageAsync("/resources")).Page.QuerySelector("[data-testid=resources]")!.TextContent.Should().Contain("Políticas públicas a nivel local");
+
+        var (_, page) = await staff.GetPageAsync($"/dissemination?cohort={cohort}");
+        var resource = page.QuerySelector("input[name=ResourceIds]")!.GetAttribute("value");
+        var (sent, _) = await staff.SubmitAsync(page, new Dictionary<string, string?> { ["ResourceIds"] = resource, ["Champions"] = "true" }, "[data-testid=send-form]");
+        sent.StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var toAna = await fixture.Smtp.WaitForMessageToAsync(ana);
+        var toJoao = await fixture.Smtp.WaitForMessageToAsync(joao);
+        toAna.TextBody.Should().Contain("2023 — primera cohorte").And.Contain("Políticas públicas a nivel local").And.NotContain("first cohort");
+        toJoao.TextBody.Should().Contain("2023 — primeira coorte").And.Contain("Políticas públicas no nível local").And.NotContain("first cohort");
+    }
+
+    private static async Task<string?> UploadAsync(PortalClient client, string title, string visibility, byte[] content, string fileName, params (string Field, string Value)[] more)
     {
         var (_, page) = await client.GetPageAsync("/resources");
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("[data-testid=resource-form]")!;
@@ -159,6 +195,11 @@ public sealed partial class ResourceAndDisseminationTests(LibraryFixture fixture
             { new StringContent("es"), "Form.Language" },
             { new ByteArrayContent(content), "file", fileName },
         };
+        foreach (var (field, value) in more)
+        {
+            body.Add(new StringContent(value), field);
+        }
+
         var response = await client.PostMultipartAsync("/resources", body);
         if (response.Response.StatusCode == HttpStatusCode.Redirect)
         {

@@ -33,7 +33,7 @@ public sealed class DisseminationService(
 
         var published = await db.Publications.AsNoTracking().Where(p => p.CohortId == cohort.Id).OrderBy(p => p.Kind).ThenByDescending(p => p.Number)
             .Select(p => new PublicationRow(p.Id, p.Kind, p.Number, p.PublishedAtUtc)).ToListAsync(cancellationToken);
-        var library = await db.Resources.AsNoTracking().OrderBy(r => r.Title).Select(r => new { r.Id, r.Title }).ToListAsync(cancellationToken);
+        var library = await db.Resources.AsNoTracking().OrderBy(r => r.Title).Select(r => new { r.Id, Title = PortalCultures.Pick(r.Title, r.TitleEs, r.TitlePt) }).ToListAsync(cancellationToken);
         var champions = await Champions(cohort.Id).CountAsync(cancellationToken);
         var stakeholders = await db.Stakeholders.AsNoTracking().OrderBy(s => s.Organization)
             .Select(s => new StakeholderRow(s.Id, s.Organization, s.ContactName, s.Email, s.CountryCode, s.Language)).ToListAsync(cancellationToken);
@@ -74,7 +74,7 @@ public sealed class DisseminationService(
     /// <summary>Sends the dissemination; the number of recipients, or the key of the reason nothing was sent.</summary>
     public async Task<(int Recipients, string? Error)> SendAsync(int cohortId, DisseminationForm form, CancellationToken cancellationToken = default)
     {
-        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => PortalCultures.Pick(c.Name, c.NameEs, c.NamePt)).SingleOrDefaultAsync(cancellationToken);
+        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => new { c.Name, c.NameEs, c.NamePt }).SingleOrDefaultAsync(cancellationToken);
         if (cohort is null)
         {
             return (0, "Error_NoCohort");
@@ -83,7 +83,7 @@ public sealed class DisseminationService(
         var chosen = new[] { form.AgendaPublicationId, form.MappingPublicationId }.OfType<int>().ToList();
         var sentPublications = await db.Publications.AsNoTracking().Where(p => p.CohortId == cohortId && chosen.Contains(p.Id))
             .Select(p => new { p.Id, p.Kind, p.Number }).ToListAsync(cancellationToken);
-        var sentResources = await db.Resources.AsNoTracking().Where(r => form.ResourceIds.Contains(r.Id)).Select(r => new { r.Id, r.Title }).ToListAsync(cancellationToken);
+        var sentResources = await db.Resources.AsNoTracking().Where(r => form.ResourceIds.Contains(r.Id)).Select(r => new { r.Id, r.Title, r.TitleEs, r.TitlePt }).ToListAsync(cancellationToken);
         if (sentPublications.Count != chosen.Count || sentResources.Count != form.ResourceIds.Distinct().Count())
         {
             return (0, "Error_UnknownMaterial");
@@ -109,8 +109,6 @@ public sealed class DisseminationService(
             return (0, "Error_NoRecipients");
         }
 
-        var items = sentPublications.OrderBy(p => p.Kind).Select(p => new MailItem(p.Kind, p.Number, null))
-            .Concat(sentResources.Select(r => new MailItem(null, 0, r.Title))).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var dissemination = new Domain.Dissemination
         {
@@ -133,7 +131,11 @@ public sealed class DisseminationService(
                 StakeholderId = person.StakeholderId,
                 TokenHash = InvitationService.Hash(token),
             });
-            var (subject, html, text) = await renderer.RenderAsync("Dissemination", new DisseminationEmail(person.Name, cohort, urls.Absolute($"/material/{token}?lang={person.Language}"), items), person.Language);
+            // The cohort's name and the resources' titles in the recipient's language, as the rest of the e-mail.
+            var items = sentPublications.OrderBy(p => p.Kind).Select(p => new MailItem(p.Kind, p.Number, null))
+                .Concat(sentResources.Select(r => new MailItem(null, 0, PortalCultures.Pick(r.Title, r.TitleEs, r.TitlePt, person.Language)))).ToList();
+            var cohortName = PortalCultures.Pick(cohort.Name, cohort.NameEs, cohort.NamePt, person.Language);
+            var (subject, html, text) = await renderer.RenderAsync("Dissemination", new DisseminationEmail(person.Name, cohortName, urls.Absolute($"/material/{token}?lang={person.Language}"), items), person.Language);
             await sender.SendAsync(new EmailMessage(person.Email, person.Name, subject, html, text), cancellationToken);
         }
 
@@ -160,7 +162,7 @@ public sealed class DisseminationService(
         }
 
         var resourceIds = ResourceIds(d);
-        items.AddRange((await db.Resources.AsNoTracking().Where(r => resourceIds.Contains(r.Id)).Select(r => new { r.Id, r.Title }).ToListAsync(cancellationToken))
+        items.AddRange((await db.Resources.AsNoTracking().Where(r => resourceIds.Contains(r.Id)).Select(r => new { r.Id, Title = PortalCultures.Pick(r.Title, r.TitleEs, r.TitlePt) }).ToListAsync(cancellationToken))
             .Select(r => new MaterialItem(r.Title, $"/material/{token}/resources/{r.Id}")));
         return new MaterialPage(recipient.Name, cohort, items);
     }

@@ -24,8 +24,16 @@ public sealed class ResourceForm
 {
     [Required(ErrorMessage = "Validation_Required")]
     [StringLength(300, ErrorMessage = "Validation_MaxLength")]
-    [Display(Name = "Field_Title")]
+    [Display(Name = "Field_TitleEnglish")]
     public string? Title { get; set; }
+
+    [StringLength(300, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_TitleSpanish")]
+    public string? TitleEs { get; set; }
+
+    [StringLength(300, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_TitlePortuguese")]
+    public string? TitlePt { get; set; }
 
     [StringLength(2000, ErrorMessage = "Validation_MaxLength")]
     [Display(Name = "Field_Description")]

@@ -29,7 +29,7 @@ public sealed class ResourceService(PortalDbContext db, IAuthorizationService au
             .Where(r => signedIn || r.Visibility == ResourceVisibility.Public)
             .OrderByDescending(r => r.CreatedAtUtc)
             .Select(r => new ResourceRow(
-                r.Id, r.Title, r.Description, r.Visibility,
+                r.Id, PortalCultures.Pick(r.Title, r.TitleEs, r.TitlePt), r.Description, r.Visibility,
                 r.Files.OrderBy(f => f.Language).Select(f => new ResourceFileRow(f.Language, f.Url != null, f.FileName, f.Size)).ToList()))
             .ToListAsync(cancellationToken);
         return new ResourceLibrary(resources, await authorization.AllowsAsync(user, Policies.ManageCohorts), form ?? new ResourceForm(), options.Value.MaxMegabytes);
@@ -98,6 +98,8 @@ public sealed class ResourceService(PortalDbContext db, IAuthorizationService au
             db.Resources.Add(new Resource
             {
                 Title = form.Title!.Trim(),
+                TitleEs = PortalCultures.Translation(form.TitleEs),
+                TitlePt = PortalCultures.Translation(form.TitlePt),
                 Description = string.IsNullOrWhiteSpace(form.Description) ? null : form.Description.Trim(),
                 Visibility = form.Visibility,
                 CreatedAtUtc = timeProvider.GetUtcNow().UtcDateTime,
