@@ -410,6 +410,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
             new("GET /keys/{keyId}", $"/keys/{i.SigningKey}", "AAAAAAA"),
             new("GET /achievements/{cohortCode}/{kind}", "/achievements/AUTHZ/person", "AAAAAAA"),
             new("GET /achievements/{cohortCode}/{kind}/image.svg", "/achievements/AUTHZ/local-government/image.svg", "AAAAAAA"),
+            new("GET /achievements/{cohortCode}/{kind}/{language:regex(^(es|pt)$)}", "/achievements/AUTHZ/person/es", "AAAAAAA"),
+            new("GET /achievements/{cohortCode}/{kind}/{language:regex(^(es|pt)$)}/image.svg", "/achievements/AUTHZ/person/pt/image.svg", "AAAAAAA"),
             new("GET /status-lists/{id:int}", $"/status-lists/{i.StatusList}", "AAAAAAA"),
 
             // The public site.

@@ -83,10 +83,10 @@ public sealed class SignedCredentialTests(PortalFixture fixture) : IClassFixture
         var placeAchievement = placeCredential["credentialSubject"]!["achievement"]!["id"]!.GetValue<string>();
         personAchievement.Should().NotBe(placeAchievement, "a person's and a local government's recognitions are different achievements");
         var achievement = await JsonAsync(anyone, new Uri(personAchievement).PathAndQuery);
-        achievement["name"]!.GetValue<string>().Should().Be("Champion Local Authority");
-        achievement["criteria"]!["narrative"]!.GetValue<string>().Should().Contain("launch forum");
+        achievement["name"]!.GetValue<string>().Should().Be("Autoridad Local Campeona", "the champion's certificate is in Spanish, and so is the edition their credential names");
+        achievement["criteria"]!["narrative"]!.GetValue<string>().Should().Contain("foro de lanzamiento");
         achievement["alignment"]![0]!["targetCode"]!.GetValue<string>().Should().Be("A/RES/73/195");
-        (await JsonAsync(anyone, new Uri(placeAchievement).PathAndQuery))["name"]!.GetValue<string>().Should().Be("Champion Local Government");
+        (await JsonAsync(anyone, new Uri(placeAchievement).PathAndQuery))["name"]!.GetValue<string>().Should().Be("Gobierno Local Campeón");
         (await anyone.GetAsync(new Uri(achievement["image"]!["id"]!.GetValue<string>()).PathAndQuery)).Content.Headers.ContentType!.MediaType.Should().Be("image/svg+xml");
         placeCredential["credentialSubject"]!["identifier"]![0]!["identityHash"]!.GetValue<string>().Should().Be("Rosario SC2");
 

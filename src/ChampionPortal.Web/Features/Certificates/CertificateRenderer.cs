@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Pdf;
 using ChampionPortal.Web.Infrastructure.Qr;
 using Microsoft.Extensions.Localization;
@@ -33,16 +34,9 @@ public sealed class PdfSharpCertificateRenderer(IStringLocalizer<CertificatesRes
     public byte[] Render(CertificateContent content)
     {
         PortalFonts.Install(environment.WebRootPath);
-        var culture = CultureInfo.GetCultureInfo(content.Language);
-        var (previousCulture, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-        try
+        using (PortalCultures.In(content.Language))
         {
-            return Draw(content, culture);
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previousCulture, previousUi);
+            return Draw(content, CultureInfo.CurrentCulture);
         }
     }
 

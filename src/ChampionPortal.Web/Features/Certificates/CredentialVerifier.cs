@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -36,6 +37,9 @@ public sealed record CredentialVerdict(CredentialCheck Check, string? RecipientN
 {
     /// <summary>The achievement's page on this portal, where the credential names one of this portal's.</summary>
     public string? AchievementUrl { get; init; }
+
+    /// <summary>The language the credential names its achievement in (one of the portal's), for the page to mark it.</summary>
+    public string? AchievementLanguage { get; init; }
 
     /// <summary>For an unsigned copy of one of this portal's credentials: the status the portal's record gives.</summary>
     public CertificateStatus? RecordStatus { get; init; }
@@ -149,6 +153,7 @@ public sealed class CredentialVerifier(
             code)
         {
             AchievementUrl = Text(credential, "credentialSubject", "achievement", "id"),
+            AchievementLanguage = Text(credential, "credentialSubject", "achievement", "inLanguage") is { } language && PortalCultures.IsSupported(language) ? language : null,
         };
     }
 

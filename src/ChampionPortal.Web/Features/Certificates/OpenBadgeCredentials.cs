@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Infrastructure.Auth;
+using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -69,6 +70,9 @@ public sealed class OpenBadgeCredentials(
     {
         var id = urls.Absolute($"/verify/{CertificateVerification.Grouped(c.VerificationCode)}");
         var validFrom = c.IssuedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+        // In the language the certificate was issued in, as its PDF.
+        var language = PortalCultures.ForRecipient(c.Language);
         var identifier = c.Kind == CertificateKind.Person
             ? new JsonObject { ["type"] = "IdentityObject", ["hashed"] = true, ["identityHash"] = c.RecipientIdentity, ["identityType"] = "emailAddress", ["salt"] = c.RecipientSalt }
             : new JsonObject { ["type"] = "IdentityObject", ["hashed"] = false, ["identityHash"] = c.RecipientName, ["identityType"] = "name" };
@@ -77,7 +81,7 @@ public sealed class OpenBadgeCredentials(
             ["@context"] = OpenBadgeProfiles.Context(),
             ["id"] = id,
             ["type"] = new JsonArray("VerifiableCredential", "OpenBadgeCredential"),
-            ["name"] = $"{OpenBadgeProfiles.AchievementName(c.Kind)} — {c.Cohort!.Name}",
+            ["name"] = $"{profiles.AchievementName(c.Kind, language)} — {PortalCultures.Pick(c.Cohort!.Name, c.Cohort.NameEs, c.Cohort.NamePt, language)}",
             ["issuer"] = profiles.IssuerReference(),
             ["validFrom"] = OpenBadgeProfiles.Timestamp(validFrom),
             ["credentialSubject"] = new JsonObject
@@ -85,7 +89,7 @@ public sealed class OpenBadgeCredentials(
                 ["type"] = new JsonArray("AchievementSubject"),
                 ["name"] = c.RecipientName,
                 ["identifier"] = new JsonArray(identifier),
-                ["achievement"] = profiles.Achievement(c.Cohort.Code, c.Cohort.Name, c.Kind),
+                ["achievement"] = profiles.Achievement(c.Cohort, c.Kind, language),
             },
             ["credentialStatus"] = statusLists.Entry(new StatusPosition(c.StatusListId!.Value, c.StatusListIndex!.Value)),
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -39,10 +40,12 @@ public sealed class OpenBadgesController(OpenBadgeProfiles profiles, IssuerKeys 
     public async Task<IActionResult> Key(string keyId, CancellationToken cancellationToken) =>
         await keys.FindAsync(keyId, cancellationToken) is { } key ? Json(IssuerKeys.PublicJwk(key, signer.KeyUrl(key.KeyId))) : NotFound();
 
+    /// <summary>The achievement's English edition, at the address without a language, and its Spanish and Portuguese ones.</summary>
     [HttpGet("/achievements/{cohortCode}/{kind}")]
-    public async Task<IActionResult> Achievement(string cohortCode, string kind, CancellationToken cancellationToken)
+    [HttpGet("/achievements/{cohortCode}/{kind}/{language:regex(^(es|pt)$)}")]
+    public async Task<IActionResult> Achievement(string cohortCode, string kind, string? language, CancellationToken cancellationToken)
     {
-        if (await profiles.AchievementAsync(cohortCode, kind, cancellationToken) is not { } achievement)
+        if (await profiles.AchievementAsync(cohortCode, kind, language ?? PortalCultures.Default, cancellationToken) is not { } achievement)
         {
             return NotFound();
         }
@@ -51,9 +54,10 @@ public sealed class OpenBadgesController(OpenBadgeProfiles profiles, IssuerKeys 
     }
 
     [HttpGet("/achievements/{cohortCode}/{kind}/image.svg")]
-    public async Task<IActionResult> AchievementImage(string cohortCode, string kind, CancellationToken cancellationToken)
+    [HttpGet("/achievements/{cohortCode}/{kind}/{language:regex(^(es|pt)$)}/image.svg")]
+    public async Task<IActionResult> AchievementImage(string cohortCode, string kind, string? language, CancellationToken cancellationToken)
     {
-        if (await profiles.AchievementAsync(cohortCode, kind, cancellationToken) is not { } achievement)
+        if (await profiles.AchievementAsync(cohortCode, kind, language ?? PortalCultures.Default, cancellationToken) is not { } achievement)
         {
             return NotFound();
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChampionPortal.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -17,19 +18,11 @@ public sealed class EmailRenderer(IRazorViewEngine viewEngine, ITempDataProvider
 {
     public async Task<(string Subject, string Html, string Text)> RenderAsync<TModel>(string name, TModel model, string language)
     {
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        var culture = new CultureInfo(language);
-        CultureInfo.CurrentCulture = culture;
-        CultureInfo.CurrentUICulture = culture;
-        try
+        using (PortalCultures.In(language))
         {
             var (html, subject) = await RenderViewAsync($"/Features/Emails/Views/{name}.cshtml", model);
             var (text, _) = await RenderViewAsync($"/Features/Emails/Views/{name}.Text.cshtml", model);
             return (subject, html, text);
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
         }
     }
 

@@ -102,13 +102,19 @@ public static class PortalCultures
         return mvc;
     }
 
+    /// <summary>An optional translation as entered in a form: trimmed, or null when left empty (so that reading it falls back).</summary>
+    public static string? Translation(string? entered) => string.IsNullOrWhiteSpace(entered) ? null : entered.Trim();
+
+    /// <summary>
+    /// Resources and formats speak <paramref name="language"/> until the scope is disposed: for what is written for
+    /// someone other than the reader of the request (an e-mail, a certificate, a credential).
+    /// </summary>
+    public static IDisposable In(string language) => new CultureScope(CultureInfo.GetCultureInfo(language));
+
     /// <summary>
     /// Picks the per-language column for the current UI culture: of reference data (all three given) or of a text staff
     /// entered (English required, Spanish and Portuguese optional). A translation left empty falls back to English.
     /// </summary>
-    /// <summary>An optional translation as entered in a form: trimmed, or null when left empty (so that reading it falls back).</summary>
-    public static string? Translation(string? entered) => string.IsNullOrWhiteSpace(entered) ? null : entered.Trim();
-
     public static string Pick(string en, string? es, string? pt) => Pick(en, es, pt, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
 
     public static string Pick(string en, string? es, string? pt, string language) =>
@@ -118,6 +124,15 @@ public static class PortalCultures
             "pt" when !string.IsNullOrWhiteSpace(pt) => pt,
             _ => en,
         };
+}
+
+internal sealed class CultureScope : IDisposable
+{
+    private readonly (CultureInfo Culture, CultureInfo UiCulture) previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+
+    public CultureScope(CultureInfo culture) => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+
+    public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
 }
 
 /// <summary>The preferred language stored in the signed-in user's profile (carried as a claim in the cookie).</summary>
