@@ -142,7 +142,10 @@ public class Resource : IVersioned
     public required string Title { get; set; }
     public string? TitleEs { get; set; }
     public string? TitlePt { get; set; }
+    /// <summary>What the resource is, in English; <see cref="DescriptionEs"/> and <see cref="DescriptionPt"/> fall back to it.</summary>
     public string? Description { get; set; }
+    public string? DescriptionEs { get; set; }
+    public string? DescriptionPt { get; set; }
     public ResourceVisibility Visibility { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public int Version { get; set; }

@@ -111,7 +111,9 @@ public sealed class NominationTests(PortalFixture fixture) : IClassFixture<Porta
         var url = await NominateAsync(office, cohort, authority, submit: true);
 
         var (_, details) = await office.GetPageAsync(url);
-        await office.SubmitAsync(details, new Dictionary<string, string?>(), "form[action$='/withdraw']");
+        var (_, confirmation) = await office.GetPageAsync(details.QuerySelector("[data-testid=withdraw]")!.GetAttribute("href")!);
+        confirmation.QuerySelector("[data-testid=confirm-question]")!.TextContent.Should().Contain("Diego Ferreyra").And.Contain("will not review it", "the office is told what withdrawing does before it happens");
+        await office.SubmitAsync(confirmation, new Dictionary<string, string?>(), "form[action$='/withdraw']");
         var (_, withdrawn) = await office.GetPageAsync(url);
         withdrawn.QuerySelector("h1 [data-testid=nomination-status]")!.TextContent.Should().Be("Withdrawn");
 

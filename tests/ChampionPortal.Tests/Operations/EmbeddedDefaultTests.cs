@@ -162,6 +162,13 @@ public sealed partial class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture)
         shown.SelectMany(p => IanaZoneId().Matches(p.Page!.Body!.TextContent).Select(m => $"{p.Path}: \"{m.Value}\"")).Distinct()
             .Should().BeEmpty("a time zone is named as its readers say it (\"hora de São Paulo\"), not by its IANA id");
 
+        // What cannot be undone is asked for on a page of its own that says what will happen, then done from there.
+        shown.SelectMany(p => p.Page!.QuerySelectorAll("form[action]")
+                .Select(f => new Uri(new Uri("http://portal"), f.GetAttribute("action")!).AbsolutePath)
+                .Where(action => DestructiveAction().IsMatch(action) && action != new Uri(new Uri("http://portal"), p.Path).AbsolutePath)
+                .Select(action => $"{p.Path}: {action}"))
+            .Distinct().Should().BeEmpty("a delete, erase, removal or withdrawal is confirmed on its own page first");
+
         // A visitor reads the browser's language; an account its own preference, on every page alike.
         var expected = email is null ? language : pages[0].Page!.DocumentElement.GetAttribute("lang");
         pages.Where(p => p.Page is not null && p.Status == HttpStatusCode.OK && p.Page.DocumentElement.GetAttribute("lang") != expected)
@@ -209,6 +216,9 @@ public sealed partial class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture)
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).Should().Be("Healthy");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/(delete|erase|remove|withdraw)$")]
+    private static partial System.Text.RegularExpressions.Regex DestructiveAction();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(America|Pacific)/[A-Z][A-Za-z_/ ]+")]
     private static partial System.Text.RegularExpressions.Regex IanaZoneId();

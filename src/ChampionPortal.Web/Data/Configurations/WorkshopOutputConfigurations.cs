@@ -106,6 +106,8 @@ public sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
         builder.Property(r => r.TitleEs).HasMaxLength(300);
         builder.Property(r => r.TitlePt).HasMaxLength(300);
         builder.Property(r => r.Description).HasMaxLength(2000);
+        builder.Property(r => r.DescriptionEs).HasMaxLength(2000);
+        builder.Property(r => r.DescriptionPt).HasMaxLength(2000);
         builder.Property(r => r.Visibility).HasConversion<string>().HasMaxLength(20);
         builder.HasMany(r => r.Files).WithOne().HasForeignKey(f => f.ResourceId).OnDelete(DeleteBehavior.Cascade);
     }

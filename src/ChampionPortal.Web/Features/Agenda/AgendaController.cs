@@ -1,3 +1,4 @@
+using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -37,6 +38,14 @@ public sealed class AgendaController(AgendaService agenda, IStringLocalizer<Agen
 
         return await agenda.PageAsync(User, cohortId, form, cancellationToken) is { } page ? View("Index", page) : NotFound();
     }
+
+    [HttpGet("items/{id:int}/delete")]
+    public async Task<IActionResult> ConfirmDeleteItem(int id, CancellationToken cancellationToken) =>
+        await agenda.ItemAsync(User, id, cancellationToken) is { } item
+            ? View("ConfirmDelete", new DeleteConfirmation(
+                text["Item_DeleteTitle"], [new(text["Title"], $"/agenda?cohort={item.CohortId}"), new(text["Item_DeleteTitle"])], text["Item_DeleteQuestion", item.Text],
+                item.Consolidated ? text["Item_DeleteConsolidated"].Value : null, $"/agenda/items/{id}/delete", 0, $"/agenda?cohort={item.CohortId}"))
+            : NotFound();
 
     [HttpPost("items/{id:int}/delete")]
     public async Task<IActionResult> DeleteItem(int id, CancellationToken cancellationToken)

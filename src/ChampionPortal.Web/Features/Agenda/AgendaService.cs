@@ -100,6 +100,16 @@ public sealed class AgendaService(
     }
 
     /// <summary>Removes an item not yet systematized, for its local government's editors. False when out of reach.</summary>
+    /// <summary>An agenda item the user may change, and whether it is consolidated in an entry (and so kept); null otherwise.</summary>
+    public async Task<(int CohortId, string Text, bool Consolidated)?> ItemAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default)
+    {
+        var item = await db.AgendaItems.AsNoTracking().Where(i => i.Id == id)
+            .Select(i => new { i.CohortId, i.Text, i.LocalGovernmentId, i.CountryCode, i.AgendaEntryId }).SingleOrDefaultAsync(cancellationToken);
+        return item is not null && await authorization.AllowsAsync(user, new WorkshopGovernment(item.LocalGovernmentId, item.CountryCode), WorkshopOperations.Edit)
+            ? (item.CohortId, item.Text, item.AgendaEntryId is not null)
+            : null;
+    }
+
     public async Task<(bool Found, int CohortId)> DeleteItemAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default)
     {
         var item = await db.AgendaItems.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);

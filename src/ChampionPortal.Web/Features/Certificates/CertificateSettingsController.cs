@@ -1,3 +1,4 @@
+using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,6 +24,12 @@ public sealed class CertificateSettingsController(
     public Task<IActionResult> UploadLogo(int slot, IFormFile? file, CancellationToken cancellationToken) =>
         SaveAsync(slot == 1 ? CertificateArtworkStore.Logo1 : CertificateArtworkStore.Logo2, file, cancellationToken);
 
+    [HttpGet("logos/{slot:int:range(1,2)}/remove"), Authorize(Policy = Policies.Administration)]
+    public async Task<IActionResult> ConfirmRemoveLogo(int slot, CancellationToken cancellationToken) => ConfirmRemoval(
+        text[slot == 1 ? "Settings_Logo1" : "Settings_Logo2"],
+        await artwork.ImageAsync(slot == 1 ? CertificateArtworkStore.Logo1 : CertificateArtworkStore.Logo2, cancellationToken) is not null,
+        $"/settings/certificates/logos/{slot}/remove");
+
     [HttpPost("logos/{slot:int:range(1,2)}/remove"), Authorize(Policy = Policies.Administration)]
     public Task<IActionResult> RemoveLogo(int slot, CancellationToken cancellationToken) =>
         RemoveAsync(slot == 1 ? CertificateArtworkStore.Logo1 : CertificateArtworkStore.Logo2, cancellationToken);
@@ -30,6 +37,12 @@ public sealed class CertificateSettingsController(
     [HttpPost("signatures/{cohort:int}"), RequestSizeLimit(16 * 1024 * 1024)]
     public Task<IActionResult> UploadSignature(int cohort, IFormFile? file, CancellationToken cancellationToken) =>
         SaveAsync(CertificateArtworkStore.Signature(cohort), file, cancellationToken);
+
+    [HttpGet("signatures/{cohort:int}/remove")]
+    public async Task<IActionResult> ConfirmRemoveSignature(int cohort, CancellationToken cancellationToken) =>
+        (await artwork.PageAsync(canChangeLogos: false, cancellationToken)).Signatures.FirstOrDefault(s => s.CohortId == cohort) is { } row
+            ? ConfirmRemoval(text["Settings_SignatureOf", row.CohortName], row.HasSignature, $"/settings/certificates/signatures/{cohort}/remove")
+            : NotFound();
 
     [HttpPost("signatures/{cohort:int}/remove")]
     public Task<IActionResult> RemoveSignature(int cohort, CancellationToken cancellationToken) => RemoveAsync(CertificateArtworkStore.Signature(cohort), cancellationToken);
@@ -56,6 +69,10 @@ public sealed class CertificateSettingsController(
         TempData["Notice"] = text["Notice_ArtworkSaved"].Value;
         return RedirectToAction(nameof(Index));
     }
+
+    private ViewResult ConfirmRemoval(string image, bool present, string postUrl) => View("ConfirmDelete", new DeleteConfirmation(
+        text["Settings_RemoveTitle"], [new(text["Settings_Title"], "/settings/certificates"), new(text["Settings_RemoveTitle"])],
+        text["Settings_RemoveQuestion", image], present ? null : text["Settings_NoImage", image].Value, postUrl, 0, "/settings/certificates", text["Settings_Remove"]));
 
     private async Task<IActionResult> RemoveAsync(string key, CancellationToken cancellationToken)
     {

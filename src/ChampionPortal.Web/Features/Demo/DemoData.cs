@@ -366,6 +366,22 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
             new AgendaEntry { CohortId = cohort.Id, Theme = cohesion, Kind = AgendaItemKind.Concern, Text = items[2].Text, Status = AgendaEntryStatus.Agreed, Position = 1, Items = [items[2]] },
             new AgendaEntry { CohortId = cohort.Id, Theme = health, Kind = AgendaItemKind.Challenge, Text = items[5].Text, Status = AgendaEntryStatus.Proposed, Position = 1, Items = [items[5]] },
             new AgendaEntry { CohortId = cohort.Id, Kind = AgendaItemKind.Action, Text = "Capacitar a los equipos municipales en el enfoque del Pacto Mundial y compartir buenas prácticas entre ciudades", Status = AgendaEntryStatus.InProgress, Position = 1, Items = [items[3], items[4]] });
+
+        // The compact itself as a library resource, linked where the UN publishes it (in English and Spanish), so
+        // that the demo ships no document; and one stakeholder to send the workshop's material to.
+        db.Resources.Add(new Resource
+        {
+            Title = "Global Compact for Safe, Orderly and Regular Migration (A/RES/73/195)",
+            TitleEs = "Pacto Mundial para la Migración Segura, Ordenada y Regular (A/RES/73/195)",
+            TitlePt = "Pacto Global para uma Migração Segura, Ordenada e Regular (A/RES/73/195)",
+            Description = "The resolution of the United Nations General Assembly that adopted the compact, with its 23 objectives and 10 guiding principles.",
+            DescriptionEs = "La resolución de la Asamblea General de las Naciones Unidas que adoptó el Pacto, con sus 23 objetivos y 10 principios rectores.",
+            DescriptionPt = "A resolução da Assembleia Geral das Nações Unidas que adotou o Pacto, com seus 23 objetivos e 10 princípios orientadores.",
+            Visibility = ResourceVisibility.Public,
+            CreatedAtUtc = now,
+            Files = [new ResourceFile { Language = "en", Url = "https://undocs.org/en/A/RES/73/195" }, new ResourceFile { Language = "es", Url = "https://undocs.org/es/A/RES/73/195" }],
+        });
+        db.Stakeholders.Add(new Stakeholder { Organization = "Mercociudades (demo)", ContactName = "Demo Contact", Email = "contact@mercociudades.demo.example.org", Language = "es" });
     }
 
     private static Nomination DemoNomination(Cohort cohort, Authority authority, NominationStatus status, int criteriaMet, DateTime now) => new()

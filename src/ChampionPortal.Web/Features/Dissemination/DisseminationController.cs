@@ -1,4 +1,5 @@
 using ChampionPortal.Web.Features.Resources;
+using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Auth;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -41,6 +42,14 @@ public sealed class DisseminationController(DisseminationService dissemination, 
         TempData["Notice"] = text["Notice_StakeholderAdded"].Value;
         return Redirect($"/dissemination?cohort={cohortId}");
     }
+
+    [HttpGet("{cohortId:int}/stakeholders/{id:int}/delete")]
+    public async Task<IActionResult> ConfirmDeleteStakeholder(int cohortId, int id, CancellationToken cancellationToken) =>
+        await dissemination.StakeholderAsync(id, cancellationToken) is { } s
+            ? View("ConfirmDelete", new DeleteConfirmation(
+                text["Stakeholder_DeleteTitle"], [new(text["Title"], $"/dissemination?cohort={cohortId}"), new(s.Organization)],
+                text["Stakeholder_DeleteQuestion", s.Organization, s.ContactName], null, $"/dissemination/{cohortId}/stakeholders/{id}/delete", 0, $"/dissemination?cohort={cohortId}"))
+            : NotFound();
 
     [HttpPost("{cohortId:int}/stakeholders/{id:int}/delete")]
     public async Task<IActionResult> DeleteStakeholder(int cohortId, int id, CancellationToken cancellationToken) =>

@@ -68,6 +68,10 @@ public sealed class DisseminationService(
         return true;
     }
 
+    public Task<StakeholderRow?> StakeholderAsync(int id, CancellationToken cancellationToken = default) =>
+        db.Stakeholders.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new StakeholderRow(s.Id, s.Organization, s.ContactName, s.Email, s.CountryCode, s.Language)).SingleOrDefaultAsync(cancellationToken);
+
     public async Task<bool> DeleteStakeholderAsync(int id, CancellationToken cancellationToken = default) =>
         await db.Stakeholders.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
 

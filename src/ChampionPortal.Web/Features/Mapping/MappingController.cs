@@ -77,6 +77,16 @@ public sealed class MappingController(MappingService mapping, IStringLocalizer<M
         return View(editor);
     }
 
+    [HttpGet("actions/{id:int}/delete")]
+    public async Task<IActionResult> ConfirmDelete(int id, CancellationToken cancellationToken) =>
+        await mapping.EditorAsync(User, id, null, cancellationToken) is { } editor
+            ? View("ConfirmDelete", new DeleteConfirmation(
+                text["Action_DeleteTitle"],
+                [new(text["Title"], $"/mapping?cohort={editor.CohortId}"), new(editor.LocalGovernmentName, $"/mapping/{editor.CohortId}/{editor.LocalGovernmentId}"), new(text["Action_DeleteTitle"])],
+                text["Action_DeleteQuestion", editor.Form.Title!, editor.LocalGovernmentName], null, $"/mapping/actions/{id}/delete", editor.Form.Version,
+                $"/mapping/{editor.CohortId}/{editor.LocalGovernmentId}"))
+            : NotFound();
+
     [HttpPost("actions/{id:int}/delete")]
     public async Task<IActionResult> Delete(int id, int version, CancellationToken cancellationToken)
     {

@@ -122,6 +122,19 @@ public sealed class NominationsController(
         return View(await submissions.EditorAsync(id, form, OfficeCountry, cancellationToken: cancellationToken));
     }
 
+    [HttpGet("{id:int}/withdraw"), Authorize(Policy = Policies.Nominate)]
+    public async Task<IActionResult> ConfirmWithdraw(int id, CancellationToken cancellationToken)
+    {
+        var details = await nominations.FindAsync(id, cancellationToken);
+        return await InScopeAsync(details)
+            ? View("ConfirmDelete", new DeleteConfirmation(
+                text["Withdraw_Title"],
+                [new(text["List_Title"], $"/nominations?cohort={details!.CohortId}"), new(details.AuthorityName, $"/nominations/{id}"), new(text["Withdraw_Title"])],
+                text["Withdraw_Question", details.AuthorityName, details.CohortName], details.OpenToOffice ? null : text["Error_NotAllowedNow"].Value,
+                $"/nominations/{id}/withdraw", details.Version, $"/nominations/{id}", text["Action_Withdraw"]))
+            : NotFound();
+    }
+
     [HttpPost("{id:int}/withdraw"), Authorize(Policy = Policies.Nominate)]
     public async Task<IActionResult> Withdraw(int id, int version, CancellationToken cancellationToken)
     {

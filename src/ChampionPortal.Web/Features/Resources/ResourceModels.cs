@@ -36,8 +36,16 @@ public sealed class ResourceForm
     public string? TitlePt { get; set; }
 
     [StringLength(2000, ErrorMessage = "Validation_MaxLength")]
-    [Display(Name = "Field_Description")]
+    [Display(Name = "Field_DescriptionEnglish")]
     public string? Description { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_DescriptionSpanish")]
+    public string? DescriptionEs { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_DescriptionPortuguese")]
+    public string? DescriptionPt { get; set; }
 
     public ResourceVisibility Visibility { get; set; } = ResourceVisibility.Champions;
 

@@ -29,7 +29,7 @@ public sealed class ResourceService(PortalDbContext db, IAuthorizationService au
             .Where(r => signedIn || r.Visibility == ResourceVisibility.Public)
             .OrderByDescending(r => r.CreatedAtUtc)
             .Select(r => new ResourceRow(
-                r.Id, PortalCultures.Pick(r.Title, r.TitleEs, r.TitlePt), r.Description, r.Visibility,
+                r.Id, PortalCultures.Pick(r.Title, r.TitleEs, r.TitlePt), r.Description == null ? null : PortalCultures.Pick(r.Description, r.DescriptionEs, r.DescriptionPt), r.Visibility,
                 r.Files.OrderBy(f => f.Language).Select(f => new ResourceFileRow(f.Language, f.Url != null, f.FileName, f.Size)).ToList()))
             .ToListAsync(cancellationToken);
         return new ResourceLibrary(resources, await authorization.AllowsAsync(user, Policies.ManageCohorts), form ?? new ResourceForm(), options.Value.MaxMegabytes);
@@ -100,7 +100,9 @@ public sealed class ResourceService(PortalDbContext db, IAuthorizationService au
                 Title = form.Title!.Trim(),
                 TitleEs = PortalCultures.Translation(form.TitleEs),
                 TitlePt = PortalCultures.Translation(form.TitlePt),
-                Description = string.IsNullOrWhiteSpace(form.Description) ? null : form.Description.Trim(),
+                Description = PortalCultures.Translation(form.Description),
+                DescriptionEs = PortalCultures.Translation(form.DescriptionEs),
+                DescriptionPt = PortalCultures.Translation(form.DescriptionPt),
                 Visibility = form.Visibility,
                 CreatedAtUtc = timeProvider.GetUtcNow().UtcDateTime,
                 Files = [resourceFile],
@@ -127,6 +129,10 @@ public sealed class ResourceService(PortalDbContext db, IAuthorizationService au
         var file = files.FirstOrDefault(f => f.Language == language) ?? files.FirstOrDefault();
         return file is null ? null : new ResourceDownload(file.Url, file.Content, file.ContentType, file.FileName);
     }
+
+    /// <summary>The resource's title in the reader's language; null when there is no such resource.</summary>
+    public Task<string?> TitleAsync(int id, CancellationToken cancellationToken = default) =>
+        db.Resources.AsNoTracking().Where(r => r.Id == id).Select(r => PortalCultures.Pick(r.Title, r.TitleEs, r.TitlePt)).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -46,6 +47,13 @@ public sealed class ResourcesController(ResourceService resources, IStringLocali
 
         return new ResourceDownloadResult(download);
     }
+
+    [HttpGet("{id:int}/delete"), Authorize(Policy = Policies.ManageCohorts)]
+    public async Task<IActionResult> ConfirmDelete(int id, CancellationToken cancellationToken) =>
+        await resources.TitleAsync(id, cancellationToken) is { } title
+            ? View("ConfirmDelete", new DeleteConfirmation(
+                text["Delete_Title"], [new(text["Title"], "/resources"), new(title)], text["Delete_Question", title], null, $"/resources/{id}/delete", 0, "/resources"))
+            : NotFound();
 
     [HttpPost("{id:int}/delete"), Authorize(Policy = Policies.ManageCohorts)]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
