@@ -178,6 +178,12 @@ public class Stakeholder : IVersioned
     public int Version { get; set; }
 }
 
+public static class DisseminationIntroduction
+{
+    /// <summary>The longest introduction kept, in each language: a few paragraphs.</summary>
+    public const int MaxLength = 2000;
+}
+
 /// <summary>A sending of published material (and chosen resources) to a cohort's champions and selected stakeholders.</summary>
 public class Dissemination
 {
@@ -186,6 +192,11 @@ public class Dissemination
     public int? AgendaPublicationId { get; set; }
     public int? MappingPublicationId { get; set; }
     public string ResourceIds { get; set; } = "";
+
+    /// <summary>What staff wrote to open the e-mail, in English; <see cref="IntroductionEs"/> and <see cref="IntroductionPt"/> fall back to it.</summary>
+    public string? Introduction { get; set; }
+    public string? IntroductionEs { get; set; }
+    public string? IntroductionPt { get; set; }
     public DateTime SentAtUtc { get; set; }
     public List<DisseminationRecipient> Recipients { get; set; } = [];
 }

@@ -35,7 +35,8 @@ public sealed partial class ResourceAndDisseminationTests(LibraryFixture fixture
 
         (await UploadAsync(staff, "Políticas públicas con enfoque del Pacto Mundial", "Public", Pdf, "manual público.exe")).Should().BeNull();
         (await UploadAsync(staff, "Guía para campeones", "Champions", Zip("word/document.xml"), "guia.docx")).Should().BeNull();
-        var stored = await fixture.App.WithDbAsync(db => db.ResourceFiles.AsNoTracking().Where(f => f.FileName != "handbook.pdf").ToListAsync());
+        string[] mine = ["Políticas públicas con enfoque del Pacto Mundial", "Guía para campeones"];
+        var stored = await fixture.App.WithDbAsync(db => db.ResourceFiles.AsNoTracking().Where(f => db.Resources.Any(r => r.Id == f.ResourceId && mine.Contains(r.Title))).ToListAsync());
         var pdf = stored.Single(f => f.ContentType == "application/pdf");
         pdf.Sha256.Should().Be(Convert.ToHexString(SHA256.HashData(Pdf)).ToLowerInvariant());
         pdf.FileName.Should().Be("manual-público.pdf", "the name keeps its letters and takes the extension of what the content is");
@@ -168,9 +169,14 @@ public sealed partial class ResourceAndDisseminationTests(LibraryFixture fixture
 
         using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
         (await UploadAsync(staff, "Public policies at the local level", "Champions", Pdf, "handbook.pdf",
-            ("Form.TitleEs", "Políticas públicas a nivel local"), ("Form.TitlePt", "Políticas públicas no nível local"))).Should().BeNull();
+            ("Form.TitleEs", "Políticas públicas a nivel local"), ("Form.TitlePt", "Políticas públicas no nível local"),
+            ("Form.Description", "A guide for city teams."), ("Form.DescriptionEs", "Una guía para los equipos municipales."))).Should().BeNull();
         using var spanish = await fixture.App.SignedInClientAsync(Roles.RegionalStaff, language: "es");
-        (await spanish.GetPageAsync("/resources")).Page.QuerySelector("[data-testid=resources]")!.TextContent.Should().Contain("Políticas públicas a nivel local");
+        var library = (await spanish.GetPageAsync("/resources")).Page.QuerySelector("[data-testid=resources]")!.TextContent;
+        library.Should().Contain("Políticas públicas a nivel local").And.Contain("Una guía para los equipos municipales.").And.NotContain("A guide for city teams.");
+        using var portuguese = await fixture.App.SignedInClientAsync(Roles.RegionalStaff, language: "pt");
+        (await portuguese.GetPageAsync("/resources")).Page.QuerySelector("[data-testid=resources]")!.TextContent
+            .Should().Contain("A guide for city teams.", "a description left empty in Portuguese falls back to the English");
 
         var (_, page) = await staff.GetPageAsync($"/dissemination?cohort={cohort}");
         var resource = page.QuerySelector("input[name=ResourceIds]")!.GetAttribute("value");
@@ -181,6 +187,52 @@ public sealed partial class ResourceAndDisseminationTests(LibraryFixture fixture
         var toJoao = await fixture.Smtp.WaitForMessageToAsync(joao);
         toAna.TextBody.Should().Contain("2023 — primera cohorte").And.Contain("Políticas públicas a nivel local").And.NotContain("first cohort");
         toJoao.TextBody.Should().Contain("2023 — primeira coorte").And.Contain("Políticas públicas no nível local").And.NotContain("first cohort");
+    }
+
+    [Fact]
+    public async Task The_material_e_mail_opens_with_the_staffs_introduction_in_each_recipients_language()
+    {
+        var (cohort, _) = await fixture.App.AddCohortAsync("DIS4", ("WS1", EventKind.Workshop, new DateTime(2023, 11, 8, 14, 0, 0, DateTimeKind.Utc), 120, "America/Bogota"));
+        var place = await fixture.App.AddLocalGovernmentAsync("Niterói DIS4", "BR");
+        var (ana, joao) = ("ana.dis4@test.example.org", "joao.dis4@test.example.org");
+        foreach (var (name, email, language) in new[] { ("Ana Dis", ana, "es"), ("João Dis", joao, "pt") })
+        {
+            var id = await fixture.App.AddAuthorityAsync(name, email, place, "BR");
+            await fixture.App.WithDbAsync(async db => { (await db.Authorities.FindAsync(id))!.PreferredLanguage = language; return await db.SaveChangesAsync(); });
+            await fixture.App.AddInvitationAsync(cohort, id, InvitationStatus.Accepted);
+        }
+
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
+        (await UploadAsync(staff, "Workshop report DIS4", "Champions", Pdf, "report.pdf")).Should().BeNull();
+        var (_, page) = await staff.GetPageAsync($"/dissemination?cohort={cohort}");
+        var resource = page.QuerySelectorAll("input[name=ResourceIds]").Single(i => i.ParentElement!.TextContent.Contains("Workshop report DIS4")).GetAttribute("value");
+        var outbox = await fixture.App.WithDbAsync(db => db.OutboxMessages.CountAsync());
+
+        // A translation without the English, which readers of a language left empty would get, is refused; nothing is sent.
+        var (refused, again) = await staff.SubmitAsync(page, new Dictionary<string, string?> { ["ResourceIds"] = resource, ["Champions"] = "true", ["IntroductionEs"] = "Estimadas autoridades:" }, "[data-testid=send-form]");
+        refused.StatusCode.Should().Be(HttpStatusCode.OK);
+        again.QuerySelector("[data-valmsg-for=Introduction]")!.TextContent.Should().Be("Write the introduction in English too: readers of a language left empty get it.");
+        again.QuerySelector<AngleSharp.Html.Dom.IHtmlTextAreaElement>("textarea[name=IntroductionEs]")!.Value.Should().Be("Estimadas autoridades:", "what was typed is kept");
+        (await fixture.App.WithDbAsync(db => db.OutboxMessages.CountAsync())).Should().Be(outbox);
+
+        var (sent, _) = await staff.SubmitAsync(again, new Dictionary<string, string?>
+        {
+            ["ResourceIds"] = resource,
+            ["Champions"] = "true",
+            ["Introduction"] = "Dear champions,\nhere is the workshop's report.",
+            ["IntroductionEs"] = "Estimadas autoridades:\naquí está el informe del taller.",
+            ["IntroductionPt"] = "",
+        }, "[data-testid=send-form]");
+        sent.StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var toAna = await fixture.Smtp.WaitForMessageToAsync(ana);
+        var toJoao = await fixture.Smtp.WaitForMessageToAsync(joao);
+        toAna.TextBody.Should().Contain("Estimadas autoridades:").And.Contain("aquí está el informe del taller.").And.NotContain("Dear champions");
+        toAna.HtmlBody.Should().Contain("aquí está el informe del taller.");
+        toJoao.TextBody.Should().Contain("Dear champions,", "a Portuguese introduction left empty falls back to the English");
+        var link = System.Text.RegularExpressions.Regex.Match(toAna.TextBody!, @"https?://\S+/material/\S+").Value;
+        using var anyone = fixture.App.NewClient("es");
+        (await anyone.GetPageAsync(new Uri(link).PathAndQuery)).Page.QuerySelector("[data-testid=material-introduction]")!.TextContent.Should().Contain("aquí está el informe del taller.");
     }
 
     private static async Task<string?> UploadAsync(PortalClient client, string title, string visibility, byte[] content, string fileName, params (string Field, string Value)[] more)

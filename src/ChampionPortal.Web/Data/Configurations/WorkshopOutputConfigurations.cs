@@ -144,6 +144,9 @@ public sealed class DisseminationConfiguration : IEntityTypeConfiguration<Dissem
     public void Configure(EntityTypeBuilder<Dissemination> builder)
     {
         builder.Property(d => d.ResourceIds).HasMaxLength(500);
+        builder.Property(d => d.Introduction).HasMaxLength(DisseminationIntroduction.MaxLength);
+        builder.Property(d => d.IntroductionEs).HasMaxLength(DisseminationIntroduction.MaxLength);
+        builder.Property(d => d.IntroductionPt).HasMaxLength(DisseminationIntroduction.MaxLength);
         builder.HasOne<Cohort>().WithMany().HasForeignKey(d => d.CohortId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Publication>().WithMany().HasForeignKey(d => d.AgendaPublicationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Publication>().WithMany().HasForeignKey(d => d.MappingPublicationId).OnDelete(DeleteBehavior.Restrict);

@@ -21,6 +21,11 @@ public sealed class DisseminationController(DisseminationService dissemination, 
     [HttpPost("{cohortId:int}")]
     public async Task<IActionResult> Send(int cohortId, DisseminationForm form, CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            return await dissemination.PageAsync(User, cohortId, null, cancellationToken, form) is { } page ? View("Index", page) : NotFound();
+        }
+
         var (recipients, error) = await dissemination.SendAsync(cohortId, form, cancellationToken);
         TempData["Notice"] = error is null ? text["Notice_Sent", recipients].Value : text[error].Value;
         return Redirect($"/dissemination?cohort={cohortId}");

@@ -24,7 +24,8 @@ public sealed class DisseminationService(
     PortalDbContext db, CohortInFocus focus, PublicationService publications, ResourceService resources, EmailRenderer renderer, IEmailSender sender,
     PublicUrls urls, IStringLocalizer<PublicationsResources> publicationText, TimeProvider timeProvider)
 {
-    public async Task<DisseminationPage?> PageAsync(ClaimsPrincipal user, int? cohortId, StakeholderForm? form, CancellationToken cancellationToken = default)
+    public async Task<DisseminationPage?> PageAsync(
+        ClaimsPrincipal user, int? cohortId, StakeholderForm? form, CancellationToken cancellationToken = default, DisseminationForm? sending = null)
     {
         if (await focus.ChooseAsync(user, cohortId, CohortContent.WorkshopOutputs, cancellationToken) is not { Cohort: var cohort, Options: var cohorts })
         {
@@ -44,7 +45,7 @@ public sealed class DisseminationService(
             .Select(g => new SentRow(g.Key.DisseminationId, g.Key.SentAtUtc, g.Count(), g.Count(r => r.Row.FirstDownloadAtUtc != null), [.. g.Select(r => r.Row).OrderBy(r => r.Name)]))
             .ToList();
         return new DisseminationPage(
-            cohort.Id, cohort.Name, cohorts, published, [.. library.Select(r => (r.Id, r.Title))], champions, stakeholders, sent, form ?? new StakeholderForm());
+            cohort.Id, cohort.Name, cohorts, published, [.. library.Select(r => (r.Id, r.Title))], champions, stakeholders, sent, form ?? new StakeholderForm(), sending ?? new DisseminationForm());
     }
 
     /// <summary>Adds a stakeholder; false when the country given is not one of the portal's.</summary>
@@ -120,6 +121,9 @@ public sealed class DisseminationService(
             AgendaPublicationId = sentPublications.FirstOrDefault(p => p.Kind == PublicationKind.Agenda)?.Id,
             MappingPublicationId = sentPublications.FirstOrDefault(p => p.Kind == PublicationKind.Mapping)?.Id,
             ResourceIds = string.Join(",", sentResources.Select(r => r.Id.ToString(CultureInfo.InvariantCulture))),
+            Introduction = PortalCultures.Translation(form.Introduction),
+            IntroductionEs = PortalCultures.Translation(form.IntroductionEs),
+            IntroductionPt = PortalCultures.Translation(form.IntroductionPt),
             SentAtUtc = timeProvider.GetUtcNow().UtcDateTime,
         };
         db.Disseminations.Add(dissemination);
@@ -139,7 +143,9 @@ public sealed class DisseminationService(
             var items = sentPublications.OrderBy(p => p.Kind).Select(p => new MailItem(p.Kind, p.Number, null))
                 .Concat(sentResources.Select(r => new MailItem(null, 0, PortalCultures.Pick(r.Title, r.TitleEs, r.TitlePt, person.Language)))).ToList();
             var cohortName = PortalCultures.Pick(cohort.Name, cohort.NameEs, cohort.NamePt, person.Language);
-            var (subject, html, text) = await renderer.RenderAsync("Dissemination", new DisseminationEmail(person.Name, cohortName, urls.Absolute($"/material/{token}?lang={person.Language}"), items), person.Language);
+            var email = new DisseminationEmail(
+                person.Name, cohortName, IntroductionIn(dissemination, person.Language), urls.Absolute($"/material/{token}?lang={person.Language}"), items);
+            var (subject, html, text) = await renderer.RenderAsync("Dissemination", email, person.Language);
             await sender.SendAsync(new EmailMessage(person.Email, person.Name, subject, html, text), cancellationToken);
         }
 
@@ -168,8 +174,12 @@ public sealed class DisseminationService(
         var resourceIds = ResourceIds(d);
         items.AddRange((await db.Resources.AsNoTracking().Where(r => resourceIds.Contains(r.Id)).Select(r => new { r.Id, Title = PortalCultures.Pick(r.Title, r.TitleEs, r.TitlePt) }).ToListAsync(cancellationToken))
             .Select(r => new MaterialItem(r.Title, $"/material/{token}/resources/{r.Id}")));
-        return new MaterialPage(recipient.Name, cohort, items);
+        return new MaterialPage(recipient.Name, cohort, IntroductionIn(d, PortalCultures.Current), items);
     }
+
+    /// <summary>The introduction in a language, falling back to the English; none when staff wrote none.</summary>
+    private static string? IntroductionIn(Domain.Dissemination dissemination, string language) =>
+        dissemination.Introduction is { } english ? PortalCultures.Pick(english, dissemination.IntroductionEs, dissemination.IntroductionPt, language) : null;
 
     /// <summary>A sent publication as a PDF in the recipient's language, counted as a download; null when not sent to this link.</summary>
     public async Task<(byte[] Pdf, string FileName)?> PublicationForAsync(string token, int publicationId, CancellationToken cancellationToken = default)

@@ -724,6 +724,18 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.Property<int>("CohortId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Introduction")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("IntroductionEs")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("IntroductionPt")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int?>("MappingPublicationId")
                         .HasColumnType("integer");
 

@@ -697,6 +697,18 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("CohortId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Introduction")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IntroductionEs")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IntroductionPt")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("MappingPublicationId")
                         .HasColumnType("INTEGER");
 
