@@ -40,12 +40,15 @@ public sealed class RulesForm
     public string? SignatoryName { get; set; }
 
     [StringLength(200, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_SignatoryTitle")]
     public string? SignatoryTitle { get; set; }
 
     [StringLength(200, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_SignatoryTitleSpanish")]
     public string? SignatoryTitleEs { get; set; }
 
     [StringLength(200, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_SignatoryTitlePortuguese")]
     public string? SignatoryTitlePt { get; set; }
 
     public int Version { get; set; }
