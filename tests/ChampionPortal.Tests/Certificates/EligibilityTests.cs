@@ -85,6 +85,20 @@ public sealed class EligibilityTests(PortalFixture fixture) : IClassFixture<Port
         return page;
     }
 
+    [Fact]
+    public async Task A_cohort_without_invitations_says_whom_eligibility_judges_and_leads_to_the_invitations()
+    {
+        var (cohort, _) = await fixture.App.AddCohortAsync("ELG9", ("FORUM", EventKind.LaunchForum, new DateTime(2027, 3, 18, 13, 0, 0, DateTimeKind.Utc), 120, "America/Lima"));
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff, language: "es");
+
+        var page = await PageAsync(staff, cohort);
+
+        page.QuerySelector("[data-testid=people]").Should().BeNull("an empty table says nothing");
+        var empty = page.QuerySelector("[data-testid=empty-state]")!;
+        empty.TextContent.Should().Contain("Todavía nadie fue invitado a esta cohorte");
+        empty.QuerySelector("a")!.GetAttribute("href").Should().Be($"/invitations?cohort={cohort}");
+    }
+
     private async Task<List<int>> EligibleByQueryAsync(int cohort)
     {
         using var scope = fixture.App.Services.CreateScope();
