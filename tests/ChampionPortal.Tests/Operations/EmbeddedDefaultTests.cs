@@ -169,6 +169,17 @@ public sealed partial class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture)
                 .Select(action => $"{p.Path}: {action}"))
             .Distinct().Should().BeEmpty("a delete, erase, removal or withdrawal is confirmed on its own page first");
 
+        // Pages load only the part of Bootstrap's style sheet that the portal uses, and it holds every class they carry.
+        var sheet = pages[0].Page!.QuerySelector("link[rel=stylesheet][href*=bootstrap]")!.GetAttribute("href")!;
+        var served = await (await client.GetAsync(sheet)).Content.ReadAsStringAsync();
+        var whole = await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot!.FullName, "node_modules", "bootstrap", "dist", "css", "bootstrap.min.css"));
+        // The classes Bootstrap styles on their own (a selector of that class alone, or with a pseudo-class), against
+        // every class the served part names.
+        var (bootstrapClasses, servedClasses) = (StyledClass().Matches(whole).Select(m => m.Groups[1].Value).ToHashSet(), CssClass().Matches(served).Select(m => m.Groups[1].Value).ToHashSet());
+        shown.SelectMany(p => p.Page!.All.SelectMany(e => e.ClassList).Where(c => bootstrapClasses.Contains(c) && !servedClasses.Contains(c)).Select(c => $"{p.Path}: .{c}"))
+            .Distinct().Should().BeEmpty("a class the page uses keeps its style");
+        served.Length.Should().BeLessThan(whole.Length / 2, "the unused part of Bootstrap is not sent");
+
         // A visitor reads the browser's language; an account its own preference, on every page alike.
         var expected = email is null ? language : pages[0].Page!.DocumentElement.GetAttribute("lang");
         pages.Where(p => p.Page is not null && p.Status == HttpStatusCode.OK && p.Page.DocumentElement.GetAttribute("lang") != expected)
@@ -216,6 +227,12 @@ public sealed partial class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture)
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).Should().Be("Healthy");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[{},]\.(-?[_a-zA-Z][\w-]*)(?=[,{:])")]
+    private static partial System.Text.RegularExpressions.Regex StyledClass();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.(-?[_a-zA-Z][\w-]*)")]
+    private static partial System.Text.RegularExpressions.Regex CssClass();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"/(delete|erase|remove|withdraw)$")]
     private static partial System.Text.RegularExpressions.Regex DestructiveAction();

@@ -69,8 +69,8 @@ public sealed class PublishedOutputTests : IAsyncLifetime
         (await http.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
         var signIn = await http.GetAsync("/account/sign-in");
         signIn.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await signIn.Content.ReadAsStringAsync()).Should().Contain("/lib/bootstrap/css/bootstrap.min.css");
-        (await http.GetAsync("/lib/bootstrap/css/bootstrap.min.css")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await signIn.Content.ReadAsStringAsync()).Should().Contain("/lib/bootstrap/css/bootstrap.portal.min.css");
+        (await http.GetAsync("/lib/bootstrap/css/bootstrap.portal.min.css")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await http.GetAsync("/lib/fonts/EBGaramond_400Regular.ttf")).StatusCode.Should().Be(HttpStatusCode.OK, "the PDF fonts ship with the portal");
         (await http.GetAsync("/local-governments")).StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
