@@ -16,14 +16,14 @@ public sealed class DisseminationController(DisseminationService dissemination, 
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? cohort, CancellationToken cancellationToken) =>
-        await dissemination.PageAsync(User, cohort, null, cancellationToken) is { } page ? View(page) : NotFound();
+        await dissemination.PageAsync(User, cohort, null, cancellationToken: cancellationToken) is { } page ? View(page) : NotFound();
 
     [HttpPost("{cohortId:int}")]
     public async Task<IActionResult> Send(int cohortId, DisseminationForm form, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
-            return await dissemination.PageAsync(User, cohortId, null, cancellationToken, form) is { } page ? View("Index", page) : NotFound();
+            return await dissemination.PageAsync(User, cohortId, null, form, cancellationToken) is { } page ? View("Index", page) : NotFound();
         }
 
         var (recipients, error) = await dissemination.SendAsync(cohortId, form, cancellationToken);
@@ -41,7 +41,7 @@ public sealed class DisseminationController(DisseminationService dissemination, 
 
         if (!ModelState.IsValid)
         {
-            return await dissemination.PageAsync(User, cohortId, form, cancellationToken) is { } page ? View("Index", page) : NotFound();
+            return await dissemination.PageAsync(User, cohortId, form, cancellationToken: cancellationToken) is { } page ? View("Index", page) : NotFound();
         }
 
         TempData["Notice"] = text["Notice_StakeholderAdded"].Value;

@@ -25,7 +25,7 @@ public sealed class DisseminationService(
     PublicUrls urls, IStringLocalizer<PublicationsResources> publicationText, TimeProvider timeProvider)
 {
     public async Task<DisseminationPage?> PageAsync(
-        ClaimsPrincipal user, int? cohortId, StakeholderForm? form, CancellationToken cancellationToken = default, DisseminationForm? sending = null)
+        ClaimsPrincipal user, int? cohortId, StakeholderForm? form, DisseminationForm? sending = null, CancellationToken cancellationToken = default)
     {
         if (await focus.ChooseAsync(user, cohortId, CohortContent.WorkshopOutputs, cancellationToken) is not { Cohort: var cohort, Options: var cohorts })
         {

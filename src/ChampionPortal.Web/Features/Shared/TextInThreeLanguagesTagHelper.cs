@@ -28,10 +28,6 @@ public sealed class TextInThreeLanguagesTagHelper(IHtmlGenerator generator, IStr
     [HtmlAttributeName("rows")]
     public int Rows { get; set; }
 
-    /// <summary>Says more about the English field (and so about the text), under it.</summary>
-    [HtmlAttributeName("help")]
-    public string? Help { get; set; }
-
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
@@ -42,17 +38,17 @@ public sealed class TextInThreeLanguagesTagHelper(IHtmlGenerator generator, IStr
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "row");
         var id = TagBuilder.CreateSanitizedId(English.Name, "_");
-        output.Content.AppendHtml(Field(English, null, "col-12", Help is null ? null : $"{id}-help", Help));
+        output.Content.AppendHtml(Field(English, null, "col-12", null));
         var translations = new TagBuilder("p");
         translations.Attributes["id"] = $"{id}-translations";
         translations.AddCssClass("form-text col-12 mt-0 mb-2");
         translations.InnerHtml.Append(text["Help_Translations"]);
         output.Content.AppendHtml(translations);
-        output.Content.AppendHtml(Field(Spanish, "es", "col-md-6", $"{id}-translations", null));
-        output.Content.AppendHtml(Field(Portuguese, "pt", "col-md-6", $"{id}-translations", null));
+        output.Content.AppendHtml(Field(Spanish, "es", "col-md-6", $"{id}-translations"));
+        output.Content.AppendHtml(Field(Portuguese, "pt", "col-md-6", $"{id}-translations"));
     }
 
-    private TagBuilder Field(ModelExpression field, string? language, string column, string? describedBy, string? help)
+    private TagBuilder Field(ModelExpression field, string? language, string column, string? describedBy)
     {
         var wrapper = new TagBuilder("div");
         wrapper.AddCssClass($"{column} mb-3");
@@ -72,15 +68,6 @@ public sealed class TextInThreeLanguagesTagHelper(IHtmlGenerator generator, IStr
         wrapper.InnerHtml.AppendHtml(Rows > 0
             ? generator.GenerateTextArea(ViewContext, field.ModelExplorer, field.Name, Rows, columns: 0, attributes)
             : generator.GenerateTextBox(ViewContext, field.ModelExplorer, field.Name, field.Model, format: null, attributes));
-        if (help is not null)
-        {
-            var note = new TagBuilder("div");
-            note.Attributes["id"] = describedBy!;
-            note.AddCssClass("form-text");
-            note.InnerHtml.Append(help);
-            wrapper.InnerHtml.AppendHtml(note);
-        }
-
         wrapper.InnerHtml.AppendHtml(generator.GenerateValidationMessage(
             ViewContext, field.ModelExplorer, field.Name, message: null, tag: "span", new { @class = "invalid-feedback d-block" }));
         return wrapper;
