@@ -6,6 +6,7 @@ using ChampionPortal.Web.Features.Attendance;
 using ChampionPortal.Web.Features.Audit;
 using ChampionPortal.Web.Features.Authorities;
 using ChampionPortal.Web.Features.Certificates;
+using ChampionPortal.Web.Features.Calendar;
 using ChampionPortal.Web.Features.Champions;
 using ChampionPortal.Web.Features.CheckIn;
 using ChampionPortal.Web.Features.Cohorts;
@@ -68,6 +69,7 @@ public static class PortalApp
             }
 
             builder.Services.AddHostedService<Features.Invitations.InvitationReminders>();
+            builder.Services.AddHostedService<Features.Calendar.SessionReminderWorker>();
             if (builder.Configuration.GetValue("Certificates:Issuance:Enabled", true))
             {
                 builder.Services.AddHostedService<Features.Certificates.CertificateIssuanceWorker>();
@@ -240,6 +242,7 @@ public static class PortalApp
         services.AddNominationsFeature();
         services.AddInvitationsFeature();
         services.AddRsvpFeature();
+        services.AddCalendarFeature(configuration);
         services.AddAttendanceFeature(configuration);
         services.AddCheckInFeature();
         services.AddParticipantReportsFeature();

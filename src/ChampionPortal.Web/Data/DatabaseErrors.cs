@@ -22,4 +22,21 @@ public static class DatabaseErrors
 
         return false;
     }
+
+    /// <summary>A row whose key another row already holds (PostgreSQL 23505, SQLite's unique constraint 2067).</summary>
+    public static bool IsUniqueViolation(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case Npgsql.PostgresException postgres:
+                    return postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation;
+                case Microsoft.Data.Sqlite.SqliteException sqlite:
+                    return sqlite.SqliteExtendedErrorCode == 2067;
+            }
+        }
+
+        return false;
+    }
 }

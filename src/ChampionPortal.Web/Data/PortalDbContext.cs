@@ -19,6 +19,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<Cohort> Cohorts => Set<Cohort>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<SessionReminder> SessionReminders => Set<SessionReminder>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<GcmObjective> GcmObjectives => Set<GcmObjective>();
     public DbSet<GuidingPrinciple> GuidingPrinciples => Set<GuidingPrinciple>();
     public DbSet<Nomination> Nominations => Set<Nomination>();

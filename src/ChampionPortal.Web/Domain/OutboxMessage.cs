@@ -19,6 +19,12 @@ public class OutboxMessage
     public required string Subject { get; set; }
     public required string HtmlBody { get; set; }
     public required string TextBody { get; set; }
+
+    /// <summary>The iCalendar method (REQUEST, CANCEL) of the calendar the message carries, if any.</summary>
+    public string? CalendarMethod { get; set; }
+
+    /// <summary>The iCalendar text attached to the message, as built when it was queued.</summary>
+    public string? Calendar { get; set; }
     public OutboxStatus Status { get; set; }
     public int Attempts { get; set; }
     public DateTime CreatedAtUtc { get; set; }

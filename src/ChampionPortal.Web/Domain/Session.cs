@@ -4,6 +4,7 @@ public enum SessionModality
 {
     InPerson,
     Virtual,
+    Hybrid,
 }
 
 public class Session : IVersioned, ICountedInCohortFigures
@@ -25,7 +26,21 @@ public class Session : IVersioned, ICountedInCohortFigures
     public DateTime EndsAtUtc { get; set; }
     public required string TimeZone { get; set; }
     public SessionModality Modality { get; set; }
-    public string? LinkOrVenue { get; set; }
+
+    /// <summary>Where an in-person or hybrid session takes place.</summary>
+    public string? Venue { get; set; }
+
+    /// <summary>
+    /// The video meeting's address for a virtual or hybrid session. Shown only to staff and to people who accepted the
+    /// cohort's invitation (their pages, e-mails and calendars); never on a public page.
+    /// </summary>
+    public string? JoinUrl { get; set; }
+
+    /// <summary>The calendar entry's UID: random and fixed at creation, so that every update replaces the same entry in people's calendars.</summary>
+    public string CalendarUid { get; set; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>iCalendar SEQUENCE: raised whenever the time, place or join link changes, so that calendars apply the update.</summary>
+    public int CalendarSequence { get; set; }
 
     /// <summary>A short random code shown at the session (and in its QR code) for self check-in; not the guessable session code.</summary>
     public string? CheckInCode { get; set; }

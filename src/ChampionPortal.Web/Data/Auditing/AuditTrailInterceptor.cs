@@ -28,6 +28,7 @@ public sealed class AuditTrailInterceptor(TimeProvider timeProvider, AuditActor 
     private static readonly HashSet<string> SecretFields = new(StringComparer.Ordinal)
     {
         nameof(InvitationLink.TokenHash),
+        nameof(CalendarFeed.Token),
         nameof(IdentityUser<int>.PasswordHash),
         nameof(IdentityUser<int>.SecurityStamp),
         nameof(IdentityUser<int>.ConcurrencyStamp),
@@ -52,6 +53,9 @@ public sealed class AuditTrailInterceptor(TimeProvider timeProvider, AuditActor 
 
         // E-mail bodies hold single-use links; the outbox keeps its own record of what was sent and when.
         typeof(OutboxMessage),
+
+        // The outbox's record of the reminder is what matters; the row only keeps a reminder from going twice.
+        typeof(SessionReminder),
         typeof(DataProtectionKey),
         typeof(IdentityUserToken<int>),
         typeof(IdentityUserLogin<int>),

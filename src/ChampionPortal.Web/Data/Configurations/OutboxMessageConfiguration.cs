@@ -14,6 +14,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.Property(m => m.CalendarMethod).HasMaxLength(10);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAtUtc });
     }
 }

@@ -14,7 +14,10 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.TitlePt).HasMaxLength(200);
         builder.Property(s => s.TimeZone).HasMaxLength(64);
         builder.Property(s => s.Modality).HasConversion<string>().HasMaxLength(20);
-        builder.Property(s => s.LinkOrVenue).HasMaxLength(500);
+        builder.Property(s => s.Venue).HasMaxLength(500);
+        builder.Property(s => s.JoinUrl).HasMaxLength(500);
+        builder.Property(s => s.CalendarUid).HasMaxLength(64);
+        builder.HasIndex(s => s.CalendarUid).IsUnique();
         builder.HasOne(s => s.Event).WithMany(e => e.Sessions)
             .HasForeignKey(s => new { s.EventId, s.CohortId })
             .HasPrincipalKey(e => new { e.Id, e.CohortId })

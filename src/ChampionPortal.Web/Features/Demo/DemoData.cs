@@ -172,16 +172,40 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
             NameEs = "2025 — segunda cohorte (datos de demostración)",
             NamePt = "2025 — segunda coorte (dados de demonstração)",
             StartDate = new DateOnly(2025, 9, 1),
-            EndDate = new DateOnly(2026, 12, 15),
+            EndDate = new[] { new DateOnly(2026, 12, 15), DateOnly.FromDateTime(now.AddDays(60)) }.Max(),
             Status = CohortStatus.Open,
         };
         db.Cohorts.Add(next);
+
+        // Its sessions are still to come whenever the demo starts, so that calendars, join links and reminders show.
+        var nextForum = new Event { Cohort = next, Kind = EventKind.LaunchForum, DefaultTimeZone = "America/Argentina/Buenos_Aires", Name = "Launch forum", NameEs = "Foro de lanzamiento", NamePt = "Fórum de lançamento" };
+        var nextWorkshop = new Event { Cohort = next, Kind = EventKind.Workshop, DefaultTimeZone = "America/Argentina/Buenos_Aires", Name = workshop.Name, NameEs = workshop.NameEs, NamePt = workshop.NamePt };
+        nextForum.Sessions.Add(DemoSession(next, "FORUM", ("Launch forum", "Foro de lanzamiento", "Fórum de lançamento"), now.Date.AddDays(14).AddHours(13), SessionModality.Hybrid));
+        nextWorkshop.Sessions.Add(DemoSession(next, "WS1", ("Workshop, session 1", "Taller, sesión 1", "Oficina, sessão 1"), now.Date.AddDays(28).AddHours(14), SessionModality.Virtual));
+        nextWorkshop.Sessions.Add(DemoSession(next, "WS2", ("Workshop, session 2", "Taller, sesión 2", "Oficina, sessão 2"), now.Date.AddDays(35).AddHours(14), SessionModality.Virtual));
+        db.Events.AddRange(nextForum, nextWorkshop);
+        var demoAuthorityNomination = DemoNomination(next, authorities[0], NominationStatus.Approved, 5, now);
         db.Nominations.AddRange(
             DemoNomination(next, authorities[1], NominationStatus.Submitted, 4, now),
             DemoNomination(next, authorities[2], NominationStatus.Submitted, 2, now),
             DemoNomination(next, authorities[3], NominationStatus.Draft, 1, now),
-            DemoNomination(next, authorities.First(a => a.CountryCode == "BR"), NominationStatus.Submitted, 3, now));
+            DemoNomination(next, authorities.First(a => a.CountryCode == "BR"), NominationStatus.Submitted, 3, now),
+            demoAuthorityNomination);
         await db.SaveChangesAsync(cancellationToken);
+
+        // The demo authority accepted the second cohort's invitation: their home shows its sessions and calendar.
+        db.Invitations.Add(new Invitation
+        {
+            CohortId = next.Id,
+            NominationId = demoAuthorityNomination.Id,
+            AuthorityId = authorities[0].Id,
+            CountryCode = authorities[0].CountryCode,
+            Status = InvitationStatus.Accepted,
+            SentAtUtc = now.AddDays(-3),
+            AnsweredAtUtc = now.AddDays(-2),
+            ExpiresAtUtc = now.AddDays(11),
+        });
+        db.CalendarFeeds.Add(new CalendarFeed { AuthorityId = authorities[0].Id, Token = Calendar.CalendarService.NewToken(), CreatedAtUtc = now });
 
         // All 40 were invited and accepted; their links are long gone, so none is kept.
         db.Invitations.AddRange(approved.Select(n => new Invitation
@@ -418,7 +442,8 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
         EndsAtUtc = startsAtUtc.AddHours(2),
         TimeZone = "America/Argentina/Buenos_Aires",
         Modality = modality,
-        LinkOrVenue = "Virtual meeting (demo)",
+        JoinUrl = modality == SessionModality.InPerson ? null : $"https://meet.example.org/champions-{cohort.Code}-{code.ToLowerInvariant()}",
+        Venue = modality == SessionModality.Virtual ? null : "IOM Regional Office for South America, Av. Callao 1046, Buenos Aires (demo)",
         CheckInCode = Infrastructure.Text.ReadableCode.New(6),
     };
 }

@@ -18,4 +18,7 @@ public sealed record HomePage(IReadOnlyList<WaitingItem> Waiting, IReadOnlyList<
 {
     /// <summary>For the public: the latest recognized cohort in figures.</summary>
     public Champions.CohortFigures? Figures { get; init; }
+
+    /// <summary>For an authority: their coming sessions with join links and "Add to calendar" links, and their feed address.</summary>
+    public Calendar.CalendarLinks? Calendar { get; init; }
 }

@@ -15,7 +15,8 @@ namespace ChampionPortal.Web.Features.Home;
 /// authority its invitation, sessions, mapping and certificates.
 /// </summary>
 public sealed class HomeService(
-    Champions.ChampionsService champions, PortalDbContext db, AuthorityService authorities, CertificateOverview certificates, TimeProvider timeProvider)
+    Champions.ChampionsService champions, PortalDbContext db, AuthorityService authorities, CertificateOverview certificates, Calendar.CalendarService calendar,
+    TimeProvider timeProvider)
 {
     /// <summary>An invitation that expires within this many days is flagged as urgent.</summary>
     private const int ExpiringWithinDays = 7;
@@ -42,7 +43,10 @@ public sealed class HomeService(
         {
             return new HomePage(
                 await AuthorityWaitingAsync(reach, authorityId, cancellationToken), await NextSessionsAsync(authorityId, cancellationToken),
-                Authority: await authorities.FindAsync(authorityId, cancellationToken));
+                Authority: await authorities.FindAsync(authorityId, cancellationToken))
+            {
+                Calendar = await calendar.LinksAsync(authorityId, viaFeed: false, cancellationToken),
+            };
         }
 
         return new HomePage([], []);

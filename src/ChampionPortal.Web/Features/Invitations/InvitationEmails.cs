@@ -33,7 +33,7 @@ public sealed class InvitationEmails(PortalDbContext db, EmailRenderer renderer,
         if (!sessionsByCohort.TryGetValue(cohortId, out var sessions))
         {
             sessions = await db.Sessions.AsNoTracking().Where(s => s.CohortId == cohortId).OrderBy(s => s.StartsAtUtc)
-                .Select(s => new InvitationSession(s.Event!.Name, s.Title, s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.LinkOrVenue)
+                .Select(s => new InvitationSession(s.Event!.Name, s.Title, s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.Venue)
                 {
                     EventNameEs = s.Event.NameEs,
                     EventNamePt = s.Event.NamePt,

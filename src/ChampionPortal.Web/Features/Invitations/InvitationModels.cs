@@ -34,7 +34,7 @@ public sealed record InvitationEmail(string RecipientName, string CohortName, st
 }
 
 /// <summary>A session as an invitation lists it; the names in every language, read in the recipient's when the e-mail is rendered.</summary>
-public sealed record InvitationSession(string EventName, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string TimeZone, string? LinkOrVenue)
+public sealed record InvitationSession(string EventName, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string TimeZone, string? Venue)
 {
     public string? EventNameEs { get; init; }
     public string? EventNamePt { get; init; }
@@ -56,10 +56,17 @@ public enum RsvpState
 
 public sealed record RsvpPage(
     RsvpState State, string Token, string AuthorityName, string Language, string TimeZone, string CohortName, DateTime ExpiresAtUtc,
-    IReadOnlyList<CohortEventSummary> Events, InvitationStatus Status, DateTime? AnsweredAtUtc = null);
+    IReadOnlyList<CohortEventSummary> Events, InvitationStatus Status, DateTime? AnsweredAtUtc = null)
+{
+    public Calendar.CalendarLinks? Calendar { get; init; }
+}
 
 /// <summary>
 /// What posting an answer did: <see cref="Recorded"/> only when this request recorded it; otherwise the link's state
 /// and, for an invitation answered before, the answer that stands and when it was given.
 /// </summary>
-public sealed record RsvpAnswer(RsvpState State, bool Recorded, InvitationStatus Status, DateTime? AnsweredAtUtc, string? SetPasswordUrl = null);
+public sealed record RsvpAnswer(RsvpState State, bool Recorded, InvitationStatus Status, DateTime? AnsweredAtUtc, string? SetPasswordUrl = null)
+{
+    /// <summary>For an accepted invitation: the person's sessions to add to a calendar, and their feed address.</summary>
+    public Calendar.CalendarLinks? Calendar { get; init; }
+}

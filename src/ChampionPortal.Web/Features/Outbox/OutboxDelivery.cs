@@ -19,6 +19,8 @@ public sealed class OutboxEmailSender(PortalDbContext db, TimeProvider timeProvi
             Subject = message.Subject,
             HtmlBody = message.HtmlBody,
             TextBody = message.TextBody,
+            CalendarMethod = message.Calendar?.Method,
+            Calendar = message.Calendar?.Content,
             Status = OutboxStatus.Pending,
             CreatedAtUtc = now,
             NextAttemptAtUtc = now,
@@ -89,7 +91,11 @@ public sealed class OutboxDispatcher(
         try
         {
             await transport.DeliverAsync(
-                new EmailMessage(message.ToAddress, message.ToName, message.Subject, message.HtmlBody, message.TextBody), cancellationToken);
+                new EmailMessage(message.ToAddress, message.ToName, message.Subject, message.HtmlBody, message.TextBody)
+                {
+                    Calendar = message.Calendar is { } calendar ? new CalendarPart(message.CalendarMethod ?? "PUBLISH", calendar) : null,
+                },
+                cancellationToken);
             message.Status = OutboxStatus.Sent;
             message.SentAtUtc = timeProvider.GetUtcNow().UtcDateTime;
             message.LastError = null;

@@ -15,7 +15,7 @@ public sealed class RsvpController(RsvpService rsvp) : Controller
     {
         var page = await rsvp.RsvpAsync(token, cancellationToken);
         ViewData["CheckInUrl"] = $"/check-in/invitation/{token}";
-        return page.State == RsvpState.Open ? View("Open", page) : Closed(new RsvpAnswer(page.State, Recorded: false, page.Status, page.AnsweredAtUtc));
+        return page.State == RsvpState.Open ? View("Open", page) : Closed(new RsvpAnswer(page.State, Recorded: false, page.Status, page.AnsweredAtUtc) { Calendar = page.Calendar });
     }
 
     [HttpPost("{token}")]
@@ -29,8 +29,7 @@ public sealed class RsvpController(RsvpService rsvp) : Controller
             return Closed(answer);
         }
 
-        ViewData["SetPasswordUrl"] = answer.SetPasswordUrl;
-        return View("Thanks", accept);
+        return View("Thanks", answer);
     }
 
     private ViewResult Closed(RsvpAnswer answer)

@@ -1,8 +1,10 @@
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
 using ChampionPortal.Web.Features.Account;
+using ChampionPortal.Web.Features.Calendar;
 using ChampionPortal.Web.Features.Cohorts;
 using ChampionPortal.Web.Features.Invitations;
+using ChampionPortal.Web.Infrastructure.Email;
 using ChampionPortal.Web.Infrastructure.Localization;
 using ChampionPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,8 @@ namespace ChampionPortal.Web.Features.Rsvp;
 /// The invitee's side of an invitation, through the personal link: the page it opens and the answer. An answered,
 /// expired or revoked link changes nothing and says why.
 /// </summary>
-public sealed class RsvpService(PortalDbContext db, AuthorityAccounts accounts, TimeProvider timeProvider)
+public sealed class RsvpService(
+    PortalDbContext db, AuthorityAccounts accounts, CalendarService calendar, CalendarEmails calendarEmails, OutboxSignal outbox, TimeProvider timeProvider)
 {
     public async Task<RsvpPage> RsvpAsync(string token, CancellationToken cancellationToken = default)
     {
@@ -28,9 +31,10 @@ public sealed class RsvpService(PortalDbContext db, AuthorityAccounts accounts, 
                 .Select(s => new CohortSessionSummary(s.Id, s.Code, PortalCultures.Pick(s.Title, s.TitleEs, s.TitlePt), s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.Modality)).ToList()))
             .ToListAsync(cancellationToken);
         var zone = invitation.Authority!.LocalGovernment?.TimeZone ?? CountryTimeZones.DefaultFor(invitation.CountryCode);
+        var links = invitation.Status == InvitationStatus.Accepted ? await calendar.LinksAsync(invitation.AuthorityId, viaFeed: true, cancellationToken) : null;
         return new RsvpPage(
             StateOf(invitation), token, invitation.Authority.FullName, invitation.Authority.PreferredLanguage, zone, PortalCultures.Pick(invitation.Cohort!.Name, invitation.Cohort.NameEs, invitation.Cohort.NamePt),
-            invitation.ExpiresAtUtc, events, invitation.Status, invitation.AnsweredAtUtc);
+            invitation.ExpiresAtUtc, events, invitation.Status, invitation.AnsweredAtUtc) { Calendar = links };
     }
 
     /// <summary>
@@ -48,21 +52,42 @@ public sealed class RsvpService(PortalDbContext db, AuthorityAccounts accounts, 
 
         if (StateOf(invitation) != RsvpState.Open)
         {
-            return new RsvpAnswer(StateOf(invitation), Recorded: false, invitation.Status, invitation.AnsweredAtUtc);
+            return new RsvpAnswer(StateOf(invitation), Recorded: false, invitation.Status, invitation.AnsweredAtUtc)
+            {
+                Calendar = invitation.Status == InvitationStatus.Accepted ? await calendar.LinksAsync(invitation.AuthorityId, viaFeed: true, cancellationToken) : null,
+            };
         }
 
-        invitation.Status = accept ? InvitationStatus.Accepted : InvitationStatus.Declined;
-        invitation.AnsweredAtUtc = timeProvider.GetUtcNow().UtcDateTime;
-        invitation.ResponseComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()[..Math.Min(comment.Trim().Length, 2000)];
-        invitation.DirectoryConsent = accept && consent;
-        await db.SaveChangesAsync(cancellationToken);
+        // The answer, the calendar address and the confirmation with the sessions are kept together or not at all.
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            invitation.Status = accept ? InvitationStatus.Accepted : InvitationStatus.Declined;
+            invitation.AnsweredAtUtc = now;
+            invitation.ResponseComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()[..Math.Min(comment.Trim().Length, 2000)];
+            invitation.DirectoryConsent = accept && consent;
+            var feedToken = accept ? await calendar.EnsureFeedAsync(invitation.AuthorityId, cancellationToken) : null;
+            await db.SaveChangesAsync(cancellationToken);
+            if (accept)
+            {
+                await calendarEmails.SendConfirmationAsync(invitation.Id, feedToken, now, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        outbox.Notify();
         var recorded = new RsvpAnswer(RsvpState.Answered, Recorded: true, invitation.Status, invitation.AnsweredAtUtc);
         if (!accept)
         {
             return recorded;
         }
 
-        return recorded with { SetPasswordUrl = await accounts.SetPasswordUrlAsync(invitation.Authority!, cancellationToken) };
+        return recorded with
+        {
+            SetPasswordUrl = await accounts.SetPasswordUrlAsync(invitation.Authority!, cancellationToken),
+            Calendar = await calendar.LinksAsync(invitation.AuthorityId, viaFeed: true, cancellationToken),
+        };
     }
 
     private RsvpState StateOf(Invitation invitation) => invitation.Status switch

@@ -21,7 +21,7 @@ public sealed record SessionListPage(SessionListQuery Query, PagedList<SessionRo
 
 public sealed record SessionDetails(
     int Id, int EventId, string EventName, int CohortId, string CohortCode, string Code, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc,
-    string TimeZone, SessionModality Modality, string? LinkOrVenue, int Version)
+    string TimeZone, SessionModality Modality, string? Venue, string? JoinUrl, int Version)
 {
     public string? TitleEs { get; init; }
     public string? TitlePt { get; init; }
@@ -79,8 +79,12 @@ public sealed class SessionForm : IValidatableObject, IVersionedForm
     public SessionModality? Modality { get; set; }
 
     [StringLength(500, ErrorMessage = "Validation_MaxLength")]
-    [Display(Name = "Field_LinkOrVenue")]
-    public string? LinkOrVenue { get; set; }
+    [Display(Name = "Field_Venue")]
+    public string? Venue { get; set; }
+
+    [StringLength(500, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_JoinUrl")]
+    public string? JoinUrl { get; set; }
 
     public int Version { get; set; }
 
@@ -90,6 +94,18 @@ public sealed class SessionForm : IValidatableObject, IVersionedForm
         {
             yield return Localized.Error(validationContext, "Validation_UnknownTimeZone", nameof(TimeZone));
             yield break;
+        }
+
+        if (!string.IsNullOrWhiteSpace(JoinUrl))
+        {
+            if (!Uri.TryCreate(JoinUrl.Trim(), UriKind.Absolute, out var join) || join.Scheme is not ("https" or "http"))
+            {
+                yield return Localized.Error(validationContext, "Validation_JoinUrl", nameof(JoinUrl));
+            }
+            else if (Modality == SessionModality.InPerson)
+            {
+                yield return Localized.Error(validationContext, "Validation_JoinUrlInPerson", nameof(JoinUrl));
+            }
         }
 
         if (Date is not { } date || StartTime is not { } start || EndTime is not { } end || TimeZone is null)

@@ -1,5 +1,6 @@
 using ChampionPortal.Web.Data;
 using ChampionPortal.Web.Domain;
+using ChampionPortal.Web.Features.Calendar;
 using ChampionPortal.Web.Features.Events;
 using ChampionPortal.Web.Features.Shared;
 using ChampionPortal.Web.Infrastructure.Localization;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChampionPortal.Web.Features.Sessions;
 
-public sealed class SessionService(PortalDbContext db, EventService events)
+public sealed class SessionService(PortalDbContext db, EventService events, CalendarEmails calendarEmails, TimeProvider clock)
 {
     public async Task<SessionListPage> ListAsync(SessionListQuery query, CancellationToken cancellationToken = default)
     {
@@ -51,7 +52,7 @@ public sealed class SessionService(PortalDbContext db, EventService events)
         db.Sessions.AsNoTracking().Where(s => s.Id == id)
             .Select(s => new SessionDetails(
                 s.Id, s.EventId, PortalCultures.Pick(s.Event!.Name, s.Event.NameEs, s.Event.NamePt), s.CohortId, s.Event.Cohort!.Code, s.Code, s.Title, s.StartsAtUtc, s.EndsAtUtc,
-                s.TimeZone, s.Modality, s.LinkOrVenue, s.Version)
+                s.TimeZone, s.Modality, s.Venue, s.JoinUrl, s.Version)
             {
                 TitleEs = s.TitleEs,
                 TitlePt = s.TitlePt,
@@ -97,7 +98,8 @@ public sealed class SessionService(PortalDbContext db, EventService events)
             EndTime = TimeOnly.FromDateTime(end),
             TimeZone = details.TimeZone,
             Modality = details.Modality,
-            LinkOrVenue = details.LinkOrVenue,
+            Venue = details.Venue,
+            JoinUrl = details.JoinUrl,
             Version = details.Version,
         };
     }
@@ -110,25 +112,77 @@ public sealed class SessionService(PortalDbContext db, EventService events)
         return await db.Sessions.AnyAsync(s => s.CohortId == cohortId && s.Code == normalized && s.Id != exceptId, cancellationToken);
     }
 
+    /// <summary>Creates the session; people who already accepted the cohort's invitation get it for their calendars.</summary>
     public async Task<int> CreateAsync(SessionForm form, CancellationToken cancellationToken = default)
     {
         var cohortId = await db.Events.Where(e => e.Id == form.EventId).Select(e => e.CohortId).SingleAsync(cancellationToken);
         var session = new Session { Code = "", Title = "", TimeZone = "", EventId = form.EventId!.Value, CohortId = cohortId, CheckInCode = ReadableCode.New(6) };
         Apply(session, form);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
+        await calendarEmails.SendSessionSavedAsync(session.Id, change: null, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return session.Id;
     }
 
-    /// <summary>A session stays in its event; moving it would change which cohort its code must be unique in.</summary>
-    public Task<SaveOutcome> UpdateAsync(int id, SessionForm form, CancellationToken cancellationToken = default) =>
-        db.EditVersionedAsync<Session>(s => s.Id == id, form.Version, session => Apply(session, form), cancellationToken);
+    /// <summary>
+    /// A session stays in its event; moving it would change which cohort its code must be unique in. A change of
+    /// time, place or join link raises the calendar SEQUENCE and tells everyone who accepted, in the same transaction.
+    /// </summary>
+    public async Task<SaveOutcome> UpdateAsync(int id, SessionForm form, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        SessionChange? change = null;
+        var outcome = await db.EditVersionedAsync<Session>(s => s.Id == id, form.Version, session =>
+        {
+            var before = new SessionChange(session.StartsAtUtc, session.EndsAtUtc, session.TimeZone, session.Venue, session.Modality);
+            var joinUrl = session.JoinUrl;
+            Apply(session, form);
+            change = before with
+            {
+                TimeChanged = session.StartsAtUtc != before.OldStartsAtUtc || session.EndsAtUtc != before.OldEndsAtUtc,
+                VenueChanged = session.Venue != before.OldVenue,
+                JoinUrlChanged = session.JoinUrl != joinUrl,
+                ModalityChanged = session.Modality != before.OldModality,
+            };
+            if (change.Any)
+            {
+                session.CalendarSequence++;
+            }
+        }, cancellationToken);
+        if (outcome == SaveOutcome.Saved && change is { Any: true })
+        {
+            if (change.TimeChanged)
+            {
+                // Reminders follow the new time.
+                await db.SessionReminders.Where(r => r.SessionId == id).ExecuteDeleteAsync(cancellationToken);
+            }
 
-    public Task<SaveOutcome> DeleteAsync(int id, int version, CancellationToken cancellationToken = default) =>
-        db.DeleteVersionedAsync<Session>(
+            await calendarEmails.SendSessionSavedAsync(id, change, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>Deletes a session nothing refers to; people who accepted get its cancellation for their calendars.</summary>
+    public async Task<SaveOutcome> DeleteAsync(int id, int version, CancellationToken cancellationToken = default)
+    {
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == id).Select(CalendarSession.FromSession).SingleOrDefaultAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var outcome = await db.DeleteVersionedAsync<Session>(
             s => s.Id == id, version,
             () => db.Sessions.AnyAsync(s => s.Id == id && (db.Attendances.Any(a => a.SessionId == s.Id) || db.AgendaItems.Any(i => i.SessionId == s.Id)), cancellationToken),
             cancellationToken);
+        if (outcome == SaveOutcome.Saved && session is not null)
+        {
+            await calendarEmails.SendCancellationAsync(session with { Sequence = session.Sequence + 1 }, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
 
     private static void Apply(Session session, SessionForm form)
     {
@@ -143,6 +197,7 @@ public sealed class SessionService(PortalDbContext db, EventService events)
         session.EndsAtUtc = endsAtUtc;
         session.TimeZone = form.TimeZone!;
         session.Modality = form.Modality!.Value;
-        session.LinkOrVenue = string.IsNullOrWhiteSpace(form.LinkOrVenue) ? null : form.LinkOrVenue.Trim();
+        session.Venue = string.IsNullOrWhiteSpace(form.Venue) ? null : form.Venue.Trim();
+        session.JoinUrl = string.IsNullOrWhiteSpace(form.JoinUrl) ? null : form.JoinUrl.Trim();
     }
 }

@@ -20,6 +20,9 @@ public static class Policies
     /// <summary>An authority signed in with their own account checks in to a session with its code.</summary>
     public const string OwnCheckIn = nameof(OwnCheckIn);
 
+    /// <summary>An authority's own calendar: the sessions of the cohorts whose invitation they accepted, and their feed address.</summary>
+    public const string OwnCalendar = nameof(OwnCalendar);
+
     /// <summary>Resource-based: the record's country must be within the user's country scope.</summary>
     public const string CountryScope = nameof(CountryScope);
 
@@ -37,6 +40,7 @@ public static class Policies
             .AddPolicy(ReviewNominations, p => p.RequireRole(Roles.Administrator, Roles.RegionalStaff))
             .AddPolicy(WorkshopOutputs, p => p.RequireRole(Roles.All))
             .AddPolicy(OwnCheckIn, p => p.RequireRole(Roles.Authority).RequireClaim(PortalClaimTypes.Authority))
+            .AddPolicy(OwnCalendar, p => p.RequireRole(Roles.Authority).RequireClaim(PortalClaimTypes.Authority))
             .AddPolicy(CountryScope, p => p.AddRequirements(new CountryScopeRequirement()));
         return services;
     }

@@ -364,6 +364,36 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.ToTable("Authorities");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId")
+                        .IsUnique();
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Certificate", b =>
                 {
                     b.Property<int>("Id")
@@ -1355,6 +1385,13 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Calendar")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CalendarMethod")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1760,6 +1797,14 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CalendarUid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("CheckInCode")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
@@ -1778,7 +1823,7 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.Property<int>("EventId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("LinkOrVenue")
+                    b.Property<string>("JoinUrl")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
@@ -1808,11 +1853,18 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Venue")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarUid")
+                        .IsUnique();
 
                     b.HasIndex("CheckInCode")
                         .IsUnique();
@@ -1823,6 +1875,36 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("EventId", "CohortId");
 
                     b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.SessionReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinutesBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("SessionId", "AuthorityId", "MinutesBefore")
+                        .IsUnique();
+
+                    b.ToTable("SessionReminders");
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.SigningKey", b =>
@@ -2186,6 +2268,17 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                     b.Navigation("LocalGovernment");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CalendarFeed", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Certificate", b =>
                 {
                     b.HasOne("ChampionPortal.Web.Domain.Authority", null)
@@ -2509,6 +2602,21 @@ namespace ChampionPortal.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.SessionReminder", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.Stakeholder", b =>

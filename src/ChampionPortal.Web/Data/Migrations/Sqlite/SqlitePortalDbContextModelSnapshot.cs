@@ -347,6 +347,34 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Authorities");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId")
+                        .IsUnique();
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Certificate", b =>
                 {
                     b.Property<int>("Id")
@@ -1308,6 +1336,13 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Calendar")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalendarMethod")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1699,6 +1734,14 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CalendarUid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CheckInCode")
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
@@ -1717,7 +1760,7 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("LinkOrVenue")
+                    b.Property<string>("JoinUrl")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
@@ -1747,11 +1790,18 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Venue")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarUid")
+                        .IsUnique();
 
                     b.HasIndex("CheckInCode")
                         .IsUnique();
@@ -1762,6 +1812,34 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("EventId", "CohortId");
 
                     b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.SessionReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinutesBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("SessionId", "AuthorityId", "MinutesBefore")
+                        .IsUnique();
+
+                    b.ToTable("SessionReminders");
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.SigningKey", b =>
@@ -2113,6 +2191,17 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("LocalGovernment");
                 });
 
+            modelBuilder.Entity("ChampionPortal.Web.Domain.CalendarFeed", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
             modelBuilder.Entity("ChampionPortal.Web.Domain.Certificate", b =>
                 {
                     b.HasOne("ChampionPortal.Web.Domain.Authority", null)
@@ -2436,6 +2525,21 @@ namespace ChampionPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("ChampionPortal.Web.Domain.SessionReminder", b =>
+                {
+                    b.HasOne("ChampionPortal.Web.Domain.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChampionPortal.Web.Domain.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChampionPortal.Web.Domain.Stakeholder", b =>
