@@ -8,16 +8,16 @@ namespace ChampionPortal.Web.Features.Calendar;
 public sealed record CalendarSession(
     int Id, int CohortId, string Uid, int Sequence, DateTime StartsAtUtc, DateTime EndsAtUtc, string TimeZone, SessionModality Modality, string? Venue, string? JoinUrl)
 {
-    public required (string En, string? Es, string? Pt) Title { get; init; }
-    public required (string En, string? Es, string? Pt) EventName { get; init; }
-    public required (string En, string? Es, string? Pt) CohortName { get; init; }
+    public required NameInThreeLanguages Title { get; init; }
+    public required NameInThreeLanguages EventName { get; init; }
+    public required NameInThreeLanguages CohortName { get; init; }
 
     public static readonly Expression<Func<Session, CalendarSession>> FromSession = s => new CalendarSession(
         s.Id, s.CohortId, s.CalendarUid, s.CalendarSequence, s.StartsAtUtc, s.EndsAtUtc, s.TimeZone, s.Modality, s.Venue, s.JoinUrl)
     {
-        Title = ValueTuple.Create(s.Title, s.TitleEs, s.TitlePt),
-        EventName = ValueTuple.Create(s.Event!.Name, s.Event.NameEs, s.Event.NamePt),
-        CohortName = ValueTuple.Create(s.Event.Cohort!.Name, s.Event.Cohort.NameEs, s.Event.Cohort.NamePt),
+        Title = new NameInThreeLanguages(s.Title, s.TitleEs, s.TitlePt),
+        EventName = new NameInThreeLanguages(s.Event!.Name, s.Event.NameEs, s.Event.NamePt),
+        CohortName = new NameInThreeLanguages(s.Event.Cohort!.Name, s.Event.Cohort.NameEs, s.Event.Cohort.NamePt),
     };
 
     /// <summary>"Launch forum: Opening session" in the current language; the title alone when it repeats the event's name.</summary>
@@ -35,3 +35,6 @@ public sealed record CalendarSession(
 
     public bool HasJoinLink => Modality != SessionModality.InPerson && JoinUrl is not null;
 }
+
+/// <summary>A name as staff entered it in English, with its Spanish and Portuguese when given.</summary>
+public sealed record NameInThreeLanguages(string En, string? Es, string? Pt);
