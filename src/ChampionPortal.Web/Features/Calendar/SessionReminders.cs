@@ -53,6 +53,12 @@ public sealed class SessionReminders(PortalDbContext db, CalendarEmails emails, 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var recorded = await db.SessionReminders.Where(r => r.SessionId == session.Id && r.AuthorityId == invitee.AuthorityId)
             .Select(r => r.MinutesBefore).ToListAsync(cancellationToken);
+        if (recorded.Contains(due.Min()))
+        {
+            // Another instance reminded this person since this sweep began.
+            return false;
+        }
+
         db.SessionReminders.AddRange(due.Except(recorded).Select(minutes => new SessionReminder
         {
             SessionId = session.Id,
@@ -66,7 +72,7 @@ public sealed class SessionReminders(PortalDbContext db, CalendarEmails emails, 
         }
         catch (DbUpdateException error) when (DatabaseErrors.IsUniqueViolation(error))
         {
-            // Another instance reminded this person of this session a moment ago.
+            // Another instance is reminding this person at this very moment, and committed first.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return false;
