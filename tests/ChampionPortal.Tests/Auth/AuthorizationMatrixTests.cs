@@ -115,6 +115,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
             var nomination = await db.Nominations.Where(n => n.AuthorityId == a).Select(n => n.Id).SingleAsync();
             var invitation = await db.Invitations.SingleAsync(i => i.AuthorityId == a);
             db.InvitationLinks.Add(new InvitationLink { InvitationId = invitation.Id, TokenHash = InvitationService.Hash("matrix-invitation-a") });
+            db.CalendarFeeds.Add(new CalendarFeed { AuthorityId = a, Token = "matrix-feed-a", CreatedAtUtc = DateTime.UtcNow });
             var certificate = await db.Certificates.Where(c => c.AuthorityId == a && c.Kind == CertificateKind.Person)
                 .Select(c => new { c.Id, c.Serial, c.VerificationCode, c.StatusListId }).SingleAsync();
             var issuance = await db.CertificateIssuances.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
@@ -291,6 +292,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
             new("POST /invitations/{id:int}/{operation:regex(^(resend|revoke|extend)$)}", $"/invitations/{i.Invitation}/resend", "SDDDDAA"),
             new("GET /rsvp/{token}", "/rsvp/matrix-invitation-a", "AAAAAAA"),
             new("POST /rsvp/{token}", "/rsvp/matrix-invitation-a", "AAAAAAA"),
+
+            // The feed's token is its credential: calendar programs cannot sign in.
+            new("GET /calendar/{token}.ics", "/calendar/matrix-feed-a.ics", "AAAAAAA"),
+            new("GET /calendar/{token}/sessions/{sessionId:int}.ics", $"/calendar/matrix-feed-a/sessions/{i.Session}.ics", "AAAAAAA"),
+            new("GET /calendar/sessions/{sessionId:int}.ics", $"/calendar/sessions/{i.Session}.ics", "SAADDDD"),
+            new("POST /calendar/feed", "/calendar/feed", "SAADDDD"),
+            new("GET /calendar/feed/replace", "/calendar/feed/replace", "SAADDDD"),
+            new("GET /calendar/feed/stop", "/calendar/feed/stop", "SAADDDD"),
+            new("POST /calendar/feed/stop", "/calendar/feed/stop", "SAADDDD"),
             new("GET /funnel", "/funnel", "SDDAAAA"),
             new("GET /funnel/export", $"/funnel/export?cohort={i.Cohort}&table=Stages&format=csv", "SDDAAAA"),
 
