@@ -90,6 +90,10 @@ public sealed class CalendarTests(MailPortalFixture fixture) : IClassFixture<Mai
         cancelled.Events.Single().Status.Should().Be("CANCELLED");
         cancelled.Events.Single().Sequence.Should().Be(1);
 
+        var (_, outbox) = await staff.GetPageAsync($"/outbox?q={accepting.Email}");
+        outbox.QuerySelectorAll("[data-testid=calendar-method]").Select(b => b.TextContent).Should().Equal(
+            ["Calendar: cancellation", "Calendar: invitation or update", "Calendar: invitation or update"], "the outbox shows calendar messages like any other, newest first");
+
         var toDeclined = await fixture.App.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == declined.Email));
         toDeclined.Should().Be(0, "someone who declined gets no calendar, update or cancellation");
     }

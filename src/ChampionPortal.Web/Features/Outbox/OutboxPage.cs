@@ -14,7 +14,7 @@ public sealed class OutboxListQuery : ListQuery
     public OutboxStatus? Status { get; set; }
 }
 
-public sealed record OutboxRow(long Id, DateTime CreatedAtUtc, string ToAddress, string Subject, OutboxStatus Status, int Attempts, DateTime? SentAtUtc, DateTime NextAttemptAtUtc, string? LastError);
+public sealed record OutboxRow(long Id, DateTime CreatedAtUtc, string ToAddress, string Subject, OutboxStatus Status, int Attempts, DateTime? SentAtUtc, DateTime NextAttemptAtUtc, string? LastError, string? CalendarMethod = null);
 
 public sealed record OutboxListPage(OutboxListQuery Query, PagedList<OutboxRow> Results, IReadOnlyDictionary<OutboxStatus, int> Counts);
 
@@ -35,7 +35,7 @@ public sealed class OutboxService(PortalDbContext db, TimeProvider timeProvider,
         }
 
         var results = await messages.OrderByDescending(m => m.Id).ToPagedListAsync(query, page => page.Select(m => new OutboxRow(
-            m.Id, m.CreatedAtUtc, m.ToAddress, m.Subject, m.Status, m.Attempts, m.SentAtUtc, m.NextAttemptAtUtc, m.LastError)), cancellationToken);
+            m.Id, m.CreatedAtUtc, m.ToAddress, m.Subject, m.Status, m.Attempts, m.SentAtUtc, m.NextAttemptAtUtc, m.LastError, m.CalendarMethod)), cancellationToken);
         var counts = await db.OutboxMessages.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return new OutboxListPage(query, results, counts);
