@@ -34,7 +34,8 @@ public sealed class RsvpService(
         var links = invitation.Status == InvitationStatus.Accepted ? await calendar.LinksAsync(invitation.AuthorityId, viaFeed: true, cancellationToken) : null;
         return new RsvpPage(
             StateOf(invitation), token, invitation.Authority.FullName, invitation.Authority.PreferredLanguage, zone, PortalCultures.Pick(invitation.Cohort!.Name, invitation.Cohort.NameEs, invitation.Cohort.NamePt),
-            invitation.ExpiresAtUtc, events, invitation.Status, invitation.AnsweredAtUtc) { Calendar = links };
+            invitation.ExpiresAtUtc, events, invitation.Status, invitation.AnsweredAtUtc)
+        { Calendar = links };
     }
 
     /// <summary>

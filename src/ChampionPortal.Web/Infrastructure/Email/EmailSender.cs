@@ -1,6 +1,6 @@
+using System.Text;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
-using System.Text;
 using MimeKit;
 
 namespace ChampionPortal.Web.Infrastructure.Email;
