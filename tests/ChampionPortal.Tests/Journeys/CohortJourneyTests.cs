@@ -67,6 +67,9 @@ public sealed class CohortJourneyTests(MailPortalFixture fixture) : IClassFixtur
         using var anaBrowser = app.NewClient("es");
         var (_, rsvp) = await anaBrowser.GetPageAsync(PathOf(Link("rsvp").Match(anaInvitation).Value));
         (await anaBrowser.SubmitAsync(rsvp, new Dictionary<string, string?> { ["accept"] = "true", ["consent"] = "true" })).Response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var anaConfirmation = await fixture.Smtp.WaitForMessageToAsync("ana@jrn.example.org");
+        anaConfirmation.Subject.Should().StartWith("Su participación está confirmada");
+        Calendar.CalendarTests.CalendarOf(anaConfirmation).Method.Should().Be("REQUEST", "accepting puts the sessions still to come in her calendar");
         using var brunoPhone = app.NewClient("pt");
         foreach (var (invitation, browser) in new[] { (anaInvitation, anaBrowser), (brunoInvitation, brunoPhone) })
         {

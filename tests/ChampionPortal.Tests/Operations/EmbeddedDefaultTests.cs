@@ -90,14 +90,14 @@ public sealed partial class EmbeddedDefaultTests(EmbeddedDefaultFixture fixture)
         queue.QuerySelector("[data-testid=results-count]")!.GetAttribute("data-count").Should().Be(submitted.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         var (_, dashboard) = await staff.GetPageAsync("/funnel");
-        dashboard.QuerySelector("select#cohort option[selected]")!.TextContent.Should().Contain("2023", "the cohort in progress has invited nobody yet");
+        dashboard.QuerySelector("select#cohort option[selected]")!.TextContent.Should().Contain("2025", "the cohort in progress has invited someone (the demo authority), so the dashboard opens on it");
 
         using var authority = fixture.App.NewClient("es");
         await authority.SignInAsync("authority@demo.example.org", DemoData.Password);
         var (_, own) = await authority.GetPageAsync("/");
         var mapping = own.QuerySelector("[data-waiting^=Home_Waiting_Mapping] a");
-        mapping.Should().NotBeNull("the demo authority took part in the 2023 cohort");
-        mapping!.TextContent.Should().Contain("cohorte " + DemoData.CohortCode);
+        mapping.Should().NotBeNull("the demo authority accepted the 2025 cohort's invitation, whose mapping is still to be written");
+        mapping!.TextContent.Should().Be("Su gobierno local aún no tiene mapeo para la cohorte 2025: agregue sus acciones");
         var (opened, _) = await authority.GetPageAsync(mapping.GetAttribute("href")!);
         opened.StatusCode.Should().Be(HttpStatusCode.OK);
         own.QuerySelector("[data-waiting=Home_Waiting_MyCertificates] a")!.TextContent.Should().EndWith("para descargar");

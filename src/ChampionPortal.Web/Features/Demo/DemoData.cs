@@ -443,7 +443,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> userMan
         TimeZone = "America/Argentina/Buenos_Aires",
         Modality = modality,
         JoinUrl = modality == SessionModality.InPerson ? null : $"https://meet.example.org/champions-{cohort.Code}-{code.ToLowerInvariant()}",
-        Venue = modality == SessionModality.Virtual ? null : "IOM Regional Office for South America, Av. Callao 1046, Buenos Aires (demo)",
+        Venue = modality == SessionModality.Virtual ? null : "Oficina Regional de la OIM para América del Sur, Av. Callao 1046, Buenos Aires (demo)",
         CheckInCode = Infrastructure.Text.ReadableCode.New(6),
     };
 }
