@@ -48,12 +48,34 @@ public sealed class OutboxController(OutboxService outbox, IStringLocalizer<Outb
             Sessions = [new("Launch forum", "Opening session", forum, forum.AddHours(2), "America/Argentina/Buenos_Aires", "IOM Regional Office, Av. Callao 1046, Buenos Aires")],
             CheckInLink = "https://portal.example.org/check-in/invitation/…",
         };
+        var session = new Calendar.CalendarSession(
+            0, 0, "sample", 1, forum, forum.AddHours(2), "America/Argentina/Buenos_Aires", Domain.SessionModality.Hybrid,
+            "IOM Regional Office, Av. Callao 1046, Buenos Aires", "https://meet.example.org/forum")
+        {
+            Title = new("Opening session", "Sesión de apertura", "Sessão de abertura"),
+            EventName = new("Launch forum", "Foro de lanzamiento", "Fórum de lançamento"),
+            CohortName = new("2025 — second cohort", "2025 — segunda cohorte", "2025 — segunda coorte"),
+        };
+        Calendar.CalendarEmail CalendarSample(Calendar.CalendarEmailKind kind) => new(kind, "María José Pérez", "America/Sao_Paulo", Infrastructure.Localization.PortalCultures.Pick(session.CohortName.En, session.CohortName.Es, session.CohortName.Pt, language), [session])
+        {
+            CheckInUrl = "https://portal.example.org/check-in",
+            HomeUrl = "https://portal.example.org/",
+            FeedUrl = kind == Calendar.CalendarEmailKind.Confirmed ? "webcal://portal.example.org/calendar/….ics" : null,
+            MinutesBefore = 24 * 60,
+            Change = kind == Calendar.CalendarEmailKind.Changed
+                ? new Calendar.SessionChange(forum.AddHours(-1), forum.AddHours(1), "America/Argentina/Buenos_Aires", "Municipalidad de Rosario", Domain.SessionModality.Hybrid) { TimeChanged = true, VenueChanged = true }
+                : null,
+        };
         return new List<(string Name, (string Subject, string Html, string Text) Rendered)>
         {
             ("Invitation", await renderer.RenderAsync("Invitation", Invitation(reminder: false), language)),
             ("Reminder", await renderer.RenderAsync("Invitation", Invitation(reminder: true), language)),
             ("PasswordReset", await renderer.RenderAsync("PasswordLink", new Emails.PasswordLinkEmail("María José Pérez", "https://portal.example.org/account/reset-password?…", 72, false), language)),
             ("NewAccount", await renderer.RenderAsync("PasswordLink", new Emails.PasswordLinkEmail("María José Pérez", "https://portal.example.org/account/reset-password?…", 72, true), language)),
+            ("CalendarConfirmed", await renderer.RenderAsync("SessionCalendar", CalendarSample(Calendar.CalendarEmailKind.Confirmed), language)),
+            ("CalendarChanged", await renderer.RenderAsync("SessionCalendar", CalendarSample(Calendar.CalendarEmailKind.Changed), language)),
+            ("CalendarCancelled", await renderer.RenderAsync("SessionCalendar", CalendarSample(Calendar.CalendarEmailKind.Cancelled), language)),
+            ("SessionReminder", await renderer.RenderAsync("SessionCalendar", CalendarSample(Calendar.CalendarEmailKind.Reminder), language)),
         };
     }
 
