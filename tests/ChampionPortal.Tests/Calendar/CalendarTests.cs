@@ -165,6 +165,28 @@ public sealed class CalendarTests(MailPortalFixture fixture) : IClassFixture<Mai
         created.QuerySelector("[data-testid=calendar-feed]")!.GetAttribute("value").Should().NotBe(feedUrl, "a new address is a new token");
     }
 
+    [Fact]
+    public async Task A_join_link_that_is_not_a_web_address_or_belongs_to_an_in_person_session_is_refused_in_the_readers_words_and_nothing_is_sent()
+    {
+        var start = DateTime.UtcNow.Date.AddDays(9).AddHours(15);
+        var (cohort, sessions) = await fixture.App.AddCohortAsync("CAL-BAD", ("WS1", EventKind.Workshop, start, 60, "America/Santiago"));
+        var person = await PersonAsync("Ignacio Fuentes", "CL", "es", cohort, InvitationStatus.Accepted, null);
+        using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff, language: "es");
+        var (_, edit) = await staff.GetPageAsync($"/sessions/{sessions["WS1"]}/edit");
+
+        var (notAnAddress, shown) = await staff.SubmitAsync(edit, new Dictionary<string, string?> { ["Form.JoinUrl"] = "Zoom 812 3344 5566" });
+        notAnAddress.StatusCode.Should().Be(HttpStatusCode.OK);
+        shown.QuerySelector("[data-valmsg-for='Form.JoinUrl']")!.TextContent.Should().Be("Escriba la dirección completa de la videoconferencia, que empieza con https://.");
+        shown.QuerySelector("#Form_JoinUrl")!.GetAttribute("value").Should().Be("Zoom 812 3344 5566", "what was typed is kept");
+
+        var (_, inPerson) = await staff.SubmitAsync(shown, new Dictionary<string, string?> { ["Form.Modality"] = "InPerson", ["Form.JoinUrl"] = "https://meet.example.org/cal-bad" });
+        inPerson.QuerySelector("[data-valmsg-for='Form.JoinUrl']")!.TextContent.Should().StartWith("Una sesión presencial no tiene enlace de conexión");
+
+        var stored = await fixture.App.WithDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.Id == sessions["WS1"]));
+        (stored.JoinUrl, stored.CalendarSequence).Should().Be((null, 0));
+        (await fixture.App.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == person.Email))).Should().Be(0);
+    }
+
     private static readonly Dictionary<string, string?> NoValues = [];
 
     private async Task PlaceAsync(int sessionId, SessionModality modality, string? venue, string? joinUrl, string? titlePt) =>
