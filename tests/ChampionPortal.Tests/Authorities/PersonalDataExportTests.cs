@@ -62,6 +62,12 @@ public sealed class PersonalDataExportTests(PortalFixture fixture) : IClassFixtu
             .Where(c => c.AuthorityId == s.Conceicao && c.Kind == CertificateKind.Person).Select(c => new { c.Id, c.VerificationCode, c.Sha256 }).SingleAsync());
         var figuresBefore = await (await staff.GetAsync($"/funnel/export?cohort={s.Cohort}&table=Stages&format=csv")).Content.ReadAsStringAsync();
         (await fixture.App.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == email))).Should().BeGreaterThan(0, "she was told her certificate is ready");
+        await fixture.App.WithDbAsync(async db =>
+        {
+            db.CalendarFeeds.Add(new CalendarFeed { AuthorityId = s.Conceicao, Token = "era1-feed-of-conceicao", CreatedAtUtc = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        (await fixture.App.NewClient().GetAsync("/calendar/era1-feed-of-conceicao.ics")).StatusCode.Should().Be(HttpStatusCode.OK);
 
         (await staff.GetAsync($"/authorities/{s.Conceicao}/erase")).Headers.Location!.ToString().Should().Contain("/account/access-denied", "only Administrators erase");
         using var admin = await fixture.App.SignedInClientAsync(Roles.Administrator);
@@ -79,6 +85,8 @@ public sealed class PersonalDataExportTests(PortalFixture fixture) : IClassFixtu
         }
 
         (await fixture.App.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == email))).Should().Be(0);
+        (await fixture.App.WithDbAsync(db => db.CalendarFeeds.CountAsync(f => f.AuthorityId == s.Conceicao))).Should().Be(0, "her calendar address showed her sessions and join links");
+        (await fixture.App.NewClient().GetAsync("/calendar/era1-feed-of-conceicao.ics")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         var audit = await fixture.App.WithDbAsync(db => db.AuditEntries.Select(e => e.ChangesJson).ToListAsync());
         var readable = audit.Select(j => JsonNode.Parse(j)!.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping })).ToList();
         readable.Should().NotContain(j => j.Contains(name) || j.Contains(email) || j.Contains(accountEmail), "the audit trail keeps no erased value");

@@ -66,6 +66,9 @@ public sealed class PersonErasure(PortalDbContext db, UserManager<PortalUser> us
         certificates.ForEach(c => (c.RecipientName, c.Position, c.Pdf, c.RecipientIdentity, c.RecipientSalt) = ("", null, [], null, null));
 
         db.OutboxMessages.RemoveRange(await db.OutboxMessages.Where(m => m.ToAddress == oldAddress || m.ToAddress == oldEmail || m.ToName == oldName).ToListAsync(cancellationToken));
+
+        // Their calendar address showed their sessions and join links: it stops, like the account.
+        db.CalendarFeeds.RemoveRange(await db.CalendarFeeds.Where(f => f.AuthorityId == authorityId).ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
 
         var accounts = await db.Users.Where(u => u.AuthorityId == authorityId).ToListAsync(cancellationToken);
