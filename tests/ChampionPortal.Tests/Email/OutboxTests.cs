@@ -194,16 +194,18 @@ public sealed class OutboxTests(OutboxFixture fixture) : IClassFixture<OutboxFix
     }
 
     [Theory]
-    [InlineData("es", "Invitación: 2025 — second cohort", "El enlace funciona una sola vez")]
-    [InlineData("pt", "Convite: 2025 — second cohort", "O link funciona uma única vez")]
-    public async Task Regional_staff_preview_every_template_in_each_language(string language, string invitationSubject, string resetText)
+    [InlineData("es", "Invitación: 2025 — second cohort", "El enlace funciona una sola vez", "Cambio en la sesión: Foro de lanzamiento: Sesión de apertura")]
+    [InlineData("pt", "Convite: 2025 — second cohort", "O link funciona uma única vez", "Mudança na sessão: Fórum de lançamento: Sessão de abertura")]
+    public async Task Regional_staff_preview_every_template_in_each_language(string language, string invitationSubject, string resetText, string changedSubject)
     {
         using var staff = await fixture.App.SignedInClientAsync(Roles.RegionalStaff);
 
         var (response, page) = await staff.GetPageAsync($"/outbox/templates?lang={language}");
 
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
-        page.QuerySelectorAll("[data-template]").Select(s => s.GetAttribute("data-template")).Should().Equal("Invitation", "Reminder", "PasswordReset", "NewAccount");
+        page.QuerySelectorAll("[data-template]").Select(s => s.GetAttribute("data-template")).Should().Equal(
+            "Invitation", "Reminder", "PasswordReset", "NewAccount", "CalendarConfirmed", "CalendarChanged", "CalendarCancelled", "SessionReminder");
+        page.QuerySelector("[data-template=CalendarChanged] [data-testid=subject]")!.TextContent.Should().Be(changedSubject);
         page.QuerySelector("[data-template=Invitation] [data-testid=subject]")!.TextContent.Should().Be(invitationSubject);
         var frame = await staff.GetAsync(page.QuerySelector("[data-template=PasswordReset] iframe")!.GetAttribute("src")!);
         (await frame.Content.ReadAsStringAsync()).Should().Contain($"lang=\"{language}\"");
